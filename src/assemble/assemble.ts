@@ -1,0 +1,134 @@
+// assemble(events) -> Report: incidents per peer, reaper pods joined by deletion timestamp,
+// milestones, durations, observers and findings (DESIGN §6). Pure: no clock, no I/O.
+import type { Event, Finding, Incident, InputSummary, Report, TimelineEvent, TimingModel } from '../types';
+import { attributePeers, byTime, diffLoadBalancers } from './prepare';
+import { factsOf, type Fact } from './facts';
+import { groupFacts, type Group } from './group';
+import { collectPods, type ForceDelete } from './pods';
+import { durationsOf, iso, milestonesOf, observersOf } from './milestones';
+import { podFindings, timingFindings } from './findings';
+import { NameBook, portOf, SERVER_PORTS } from './peers';
+import { expectedEvictSeconds, SLACK_SECONDS } from './timing';
+import { fmtDuration } from './format';
+
+export interface AssembleOptions {
+  timing: TimingModel;
+  tool: string;
+  /** NAME=IP pairs from --host and from inventories found in the input */
+  hosts: Array<[string, string]>;
+  skipped?: Array<{ path: string; reason: string }>;
+}
+
+interface Draft {
+  group: Group | null;
+  start: number;
+  estimated: boolean;
+  pods: ForceDelete[];
+}
+
+function timelineOf(evs: Event[]): TimelineEvent[] {
+  return [...new Set(evs)].sort(byTime).map((e) => ({ kind: e.kind, time: iso(e.time), node: e.node, peer: e.peer, detail: e.detail, evidence: e.evidence }));
+}
+
+/** Joins each force-deleted pod to the outage whose eviction window holds its deletion timestamp. */
+function joinPods(drafts: Draft[], deletes: ForceDelete[], t: TimingModel): ForceDelete[] {
+  const expected = expectedEvictSeconds(t) * 1000;
+  const lead = (t.gap) * 1000;
+  const left: ForceDelete[] = [];
+  for (const p of deletes) {
+    const ts = p.deletionTs ?? p.at - (t.reaperThreshold * 1000);
+    let best: Draft | null = null;
+    for (const d of drafts) {
+      const back = d.group?.back?.ev.time ?? Infinity;
+      if (ts < d.start || ts > Math.min(back + SLACK_SECONDS * 1000, d.start + expected + lead)) continue;
+      if (!best || Math.abs(ts - d.start - expected) < Math.abs(ts - best.start - expected)) best = d;
+    }
+    if (best) best.pods.push(p);
+    else left.push(p);
+  }
+  return left;
+}
+
+/** Force-deletes that fit no outage: clustered by deletion timestamp into reaper-only incidents. */
+function reaperOnlyDrafts(left: ForceDelete[], t: TimingModel): Draft[] {
+  const sorted = [...left].sort((a, b) => (a.deletionTs ?? a.at) - (b.deletionTs ?? b.at));
+  const out: Draft[] = [];
+  let cur: Draft | null = null;
+  let last = -Infinity;
+  for (const p of sorted) {
+    const ts = p.deletionTs ?? p.at - t.reaperThreshold * 1000;
+    if (!cur || ts - last > t.gap * 1000) {
+      cur = { group: null, start: ts - expectedEvictSeconds(t) * 1000, estimated: true, pods: [] };
+      out.push(cur);
+    }
+    cur.pods.push(p);
+    last = ts;
+  }
+  return out;
+}
+
+function peerOf(g: Group | null, names: NameBook): Incident['peer'] {
+  if (!g) return { address: null, node: null, role: 'unknown' };
+  const server = g.facts.some((f) => f.ev.peer !== null && SERVER_PORTS.has(portOf(f.ev.peer) ?? -1));
+  return { address: g.host, node: names.nameOf(g.host), role: server ? 'server' : 'unknown' };
+}
+
+function build(d: Draft, id: number, names: NameBook, notReady: Event[], t: TimingModel, reaperGiven: boolean): Incident {
+  const facts: Fact[] = d.group?.facts ?? [];
+  const peer = peerOf(d.group, names);
+  const nr = notReady.find((e) => peer.address && e.time! >= d.start && names.addrOf(String(e.detail.nodeName)) === peer.address) ?? null;
+  const milestones = milestonesOf(facts, d.group?.back ?? null, nr, d.pods);
+  const start = d.estimated ? d.start : facts[0].ev.time!;
+  const durations = durationsOf(start, milestones);
+  const inc: Incident = {
+    id, peer, start: iso(start)!, estimatedStart: d.estimated, end: milestones.peerBack?.time ?? null,
+    milestones, durations,
+    observers: observersOf(facts, d.group?.recoveries ?? []),
+    pods: d.pods.map((p) => ({ namespace: p.namespace, name: p.name, deletionTimestamp: iso(p.deletionTs), forceDeletedAt: iso(p.at), outcome: p.outcome, attempts: p.attempts, evidence: p.ev.evidence })),
+    findings: [],
+    timeline: timelineOf([...facts.map((f) => f.ev), ...(d.group?.recoveries ?? []).map((f) => f.ev), ...(nr ? [nr] : []), ...d.pods.flatMap((p) => (p.outcomeEv ? [p.ev, p.outcomeEv] : [p.ev]))]),
+  };
+  inc.findings.push(...podFindings(d.pods), ...timingFindings(inc, t));
+  if (d.estimated) {
+    inc.findings.push({ code: 'estimated-start', severity: 'info', message: `No RKE2 evidence of this outage in the input: the start is estimated as the earliest deletion timestamp minus ${fmtDuration(expectedEvictSeconds(t))} (grace + toleration + termination grace). Add the surviving nodes' rke2 logs to find the node and the real start.`, evidence: milestones.podsTerminating ? [milestones.podsTerminating.evidence] : [] });
+  }
+  const backAt = milestones.peerBack ? Date.parse(milestones.peerBack.time) : Infinity;
+  if (!d.estimated && !reaperGiven && !d.pods.length && backAt - start > (expectedEvictSeconds(t) + SLACK_SECONDS) * 1000) {
+    inc.findings.push({ code: 'no-reaper-logs', severity: 'warning', message: `${peer.address} stayed down past the eviction time (${fmtDuration(expectedEvictSeconds(t))}), so its pods went Terminating and stateful ones stayed stuck until force-deleted, but no pod-reaper output was given. Add \`kubectl logs -n pod-reaper <pod>\` for the runs after ${iso(start + expectedEvictSeconds(t) * 1000)}.`, evidence: milestones.firstSign ? [milestones.firstSign.evidence] : [] });
+  }
+  if (d.group?.flapping) {
+    inc.findings.push({ code: 'flapping', severity: 'warning', message: `${peer.address} was lost and back more than once within ${fmtDuration(t.gap)}: look for a network or power problem rather than one crash.`, evidence: milestones.firstSign ? [milestones.firstSign.evidence] : [] });
+  }
+  return inc;
+}
+
+/** assemble(events) -> Report. `events` may be in any order; they are not modified in meaning. */
+export function assemble(events: Event[], inputs: InputSummary[], opts: AssembleOptions): Report {
+  const t = opts.timing;
+  const timed = events.filter((e) => e.time !== null).sort(byTime);
+  const names = new NameBook();
+  for (const [n, a] of opts.hosts) names.add(n, a);
+  for (const e of timed) names.learnFrom(e);
+  attributePeers(timed);
+  diffLoadBalancers(timed);
+  const { groups, unreachable } = groupFacts(factsOf(timed, names), t.gap * 1000);
+  const reaper = collectPods(timed);
+  const drafts: Draft[] = groups.map((g) => ({ group: g, start: g.facts[0].ev.time!, estimated: false, pods: [] }));
+  const left = joinPods(drafts, reaper.deletes, t);
+  drafts.push(...reaperOnlyDrafts(left, t));
+  drafts.sort((a, b) => a.start - b.start);
+  const notReady = timed.filter((e) => e.kind === 'node.not-ready');
+  const incidents = drafts.map((d, i) => build(d, i + 1, names, notReady, t, reaper.sources.size > 0));
+
+  const findings: Finding[] = unreachable.map((u) => ({
+    code: 'peer-unreachable', severity: 'warning' as const,
+    message: `${u.host}${names.nameOf(u.host) ? ` (${names.nameOf(u.host)})` : ''} was unreachable from the start of the log (${u.count} failed dials, ${iso(u.first.time)} to ${iso(u.last.time)}) and never seen up: a node that was already down, or a wrong server address.`,
+    evidence: [u.first.evidence, ...(u.last !== u.first ? [u.last.evidence] : [])],
+  }));
+  const untimed = events.filter((e) => e.time === null);
+  if (untimed.length) {
+    findings.push({ code: 'events-without-time', severity: 'info', message: `${untimed.length} events carry no absolute time (console captures, year-less lines without a reference) and are left out of the timeline.`, evidence: untimed.slice(0, 3).map((e) => e.evidence) });
+  }
+  for (const s of opts.skipped ?? []) findings.push({ code: 'input-skipped', severity: 'info', message: `${s.path}: skipped (${s.reason})` });
+  return { schemaVersion: 1, tool: opts.tool, timing: t, inputs, incidents, findings };
+}

@@ -1,0 +1,83 @@
+// What each event says about a peer host: a failure, a loss transition (opens an incident), a
+// recovery (peer back), or only that the peer was up. One event may speak of several hosts.
+import type { Event } from '../types';
+import { hostOf, isLoopback, type NameBook } from './peers';
+import { ATTRIBUTION_WINDOW_MS } from './prepare';
+
+export type FactKind = 'loss' | 'failure' | 'recovery' | 'up';
+
+export interface Fact {
+  host: string;
+  kind: FactKind;
+  ev: Event;
+  /** for the failover milestone: this event takes the host out of a load balancer */
+  failover?: boolean;
+}
+
+const UP_STATES = new Set(['ACTIVE', 'PREFERRED', 'HEALTHY']);
+
+function push(out: Fact[], peer: string | null, kind: FactKind, ev: Event, failover = false): void {
+  if (!peer) return;
+  const host = hostOf(peer);
+  if (isLoopback(host)) return;
+  out.push({ host, kind, ev, failover });
+}
+
+/** Turns time-ordered events into peer facts; `names` maps backend node names to addresses. */
+export function factsOf(sorted: Event[], names: NameBook): Fact[] {
+  const out: Fact[] = [];
+  const reconnectSoon = (i: number, host: string): boolean => {
+    const e = sorted[i];
+    for (let j = i + 1; j < sorted.length; j++) {
+      const n = sorted[j];
+      if (n.time! - e.time! > ATTRIBUTION_WINDOW_MS) break;
+      if (n.source === e.source && (n.kind === 'tunnel.connecting' || n.kind === 'tunnel.connect-failed') && n.peer && hostOf(n.peer) === host) return true;
+    }
+    return false;
+  };
+  sorted.forEach((ev, i) => {
+    if (ev.time === null) return;
+    const d = ev.detail;
+    switch (ev.kind) {
+      case 'tunnel.error':
+        if (ev.peer) push(out, ev.peer, reconnectSoon(i, hostOf(ev.peer)) ? 'loss' : 'failure', ev);
+        break;
+      case 'watch.closed':
+      case 'tunnel.connect-failed':
+        push(out, ev.peer, 'failure', ev);
+        break;
+      case 'tunnel.stopped':
+        push(out, ev.peer, 'loss', ev);
+        break;
+      case 'lb.server-removed':
+        push(out, ev.peer, 'loss', ev, true);
+        break;
+      case 'lb.connections-closed':
+      case 'lb.failover':
+        push(out, ev.peer, 'failure', ev, true);
+        break;
+      case 'lb.health':
+        if (d.to === 'FAILED') push(out, ev.peer, 'loss', ev, true);
+        else if (UP_STATES.has(String(d.to))) push(out, ev.peer, d.from === 'FAILED' || d.from === 'RECOVERING' ? 'recovery' : 'up', ev);
+        break;
+      case 'lb.servers': {
+        for (const s of (d.dropped as string[]) ?? []) push(out, s, 'loss', ev, true);
+        for (const s of (d.added as string[]) ?? []) push(out, s, 'recovery', ev);
+        for (const s of (d.servers as string[]) ?? []) push(out, s, 'up', ev);
+        break;
+      }
+      case 'tunnel.started':
+      case 'lb.server-added':
+        push(out, ev.peer, 'recovery', ev);
+        break;
+      case 'tunnel.backend-connected': {
+        const addr = ev.peer ? names.addrOf(ev.peer) : null;
+        if (addr) push(out, addr, 'recovery', ev);
+        break;
+      }
+      default:
+        break;
+    }
+  });
+  return out;
+}

@@ -1,0 +1,64 @@
+// Findings: what a human must know or do (DESIGN §6). Each has a code, a severity, a sentence
+// and the evidence behind it.
+import type { Finding, Incident, TimingModel } from '../types';
+import type { ForceDelete } from './pods';
+import { expectedEvictSeconds, expectedReapBand, SLACK_SECONDS } from './timing';
+import { fmtDuration } from './format';
+
+/** Pods on node-local storage cannot move: PVC and pod must be deleted by hand (seed Case #2). */
+const LOCAL_STORAGE = /^(?:impala-executor|impala-coordinator|query-executor|query-coordinator)-/;
+const VAULT = /^vault-\d+$/;
+
+export function podFindings(pods: ForceDelete[]): Finding[] {
+  const out: Finding[] = [];
+  for (const p of pods) {
+    if (VAULT.test(p.name) || p.namespace === 'vault-system') {
+      out.push({
+        code: 'vault-needs-unseal', severity: 'critical',
+        message: `${p.namespace}/${p.name} was force-deleted and rescheduled; a restarted Vault comes up sealed and ECS stays broken (504s) until it is unsealed by hand (Cloudera Manager > ECS > Unseal Vault).`,
+        evidence: [p.ev.evidence],
+      });
+    }
+    const why = p.outcome === 'failed' ? 'its force delete failed'
+      : p.runs.size > 1 ? `it was force-deleted in ${p.runs.size} reaper runs`
+      : LOCAL_STORAGE.test(p.name) ? 'it uses node-local storage and stays bound to the dead node' : null;
+    if (why) {
+      out.push({
+        code: 'pod-stuck-terminating', severity: 'warning',
+        message: `${p.namespace}/${p.name} may stay Terminating: ${why}. Delete its local PVC and the pod by hand: kubectl delete pvc <claim> -n ${p.namespace}; kubectl delete pod ${p.name} -n ${p.namespace} --grace-period=0 --force.`,
+        evidence: [p.ev.evidence, ...(p.outcomeEv ? [p.outcomeEv.evidence] : [])],
+      });
+    }
+  }
+  return out;
+}
+
+
+/** Phases outside the timing model's bands. */
+export function timingFindings(inc: Incident, t: TimingModel): Finding[] {
+  const out: Finding[] = [];
+  const m = inc.milestones;
+  const evict = inc.durations.evict;
+  const expected = expectedEvictSeconds(t);
+  if (!inc.estimatedStart && evict !== null && (evict < t.toleration - SLACK_SECONDS || evict > expected + SLACK_SECONDS)) {
+    out.push({
+      code: 'eviction-unexpected', severity: 'warning',
+      message: `Pods were marked for deletion ${fmtDuration(evict)} after the first sign; the timing model expects about ${fmtDuration(expected)} (grace ${t.grace}s + toleration ${t.toleration}s + termination ${t.terminationGrace}s). Custom tolerations, eviction rate limits or a late first sign explain a difference.`,
+      evidence: m.podsTerminating ? [m.podsTerminating.evidence] : [],
+    });
+  }
+  const reap = inc.durations.reap;
+  if (reap !== null && reap > t.reaperThreshold + t.reaperPeriod + SLACK_SECONDS) {
+    out.push({
+      code: 'reaper-late', severity: 'warning',
+      message: `The pod-reaper force-deleted ${fmtDuration(reap)} after the pods went Terminating; with a ${t.reaperPeriod / 60} min schedule and a ${t.reaperThreshold / 60} min threshold it should take at most ${fmtDuration(t.reaperThreshold + t.reaperPeriod)}. Check that the pod-reaper CronJob is not suspended and its jobs succeed.`,
+      evidence: m.lastForceDelete ? [m.lastForceDelete.evidence] : [],
+    });
+  }
+  const [, hi] = expectedReapBand(t);
+  const inter = inc.durations.interruption;
+  if (!inc.estimatedStart && reap === null && inter !== null && inter > hi + SLACK_SECONDS) {
+    out.push({ code: 'reaper-late', severity: 'warning', message: `Pods were force-deleted ${fmtDuration(inter)} after the first sign; expected within ${fmtDuration(hi)}.`, evidence: m.lastForceDelete ? [m.lastForceDelete.evidence] : [] });
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+// Facts -> per-peer outage groups (DESIGN §6): a loss transition opens one, loss evidence within
+// the quiet gap joins it, the first recovery seen by another node closes it. Dial failures to a
+// peer never seen up are not an outage.
+import type { Event } from '../types';
+import type { Fact } from './facts';
+
+export interface Group {
+  host: string;
+  facts: Fact[]; // failures and losses, time order
+  opened: Fact;
+  back: Fact | null;
+  /** recoveries seen by each observer after the loss (first per observer) */
+  recoveries: Fact[];
+  lastEvidence: number;
+  /** the peer had come back from an earlier group less than one gap before this one opened */
+  flapping: boolean;
+}
+
+export interface Unreachable {
+  host: string;
+  first: Event;
+  last: Event;
+  count: number;
+}
+
+/** Groups facts (time-ordered) per host. `gapMs` is the quiet gap. */
+export function groupFacts(facts: Fact[], gapMs: number): { groups: Group[]; unreachable: Unreachable[] } {
+  const byHost = new Map<string, Fact[]>();
+  for (const f of facts) {
+    let l = byHost.get(f.host);
+    if (!l) byHost.set(f.host, (l = []));
+    l.push(f);
+  }
+  const groups: Group[] = [];
+  const unreachable: Unreachable[] = [];
+  for (const [host, list] of byHost) {
+    let seenUp = false;
+    let cur: Group | null = null;
+    let lastBack: number | null = null;
+    let recent: Fact[] = []; // failures since the last recovery, for firstSign
+    const dials: Event[] = [];
+    for (const f of list) {
+      const t = f.ev.time!;
+      if (f.kind === 'up') { seenUp = true; continue; }
+      if (f.kind === 'recovery') {
+        seenUp = true;
+        if (cur && f.ev.node !== host && (!cur.back || t - cur.back.ev.time! <= gapMs)) {
+          if (!cur.back) { cur.back = f; lastBack = t; }
+          if (!cur.recoveries.some((r) => r.ev.node === f.ev.node)) cur.recoveries.push(f);
+        }
+        recent = [];
+        continue;
+      }
+      // failure or loss
+      if (!seenUp && f.kind === 'failure' && f.ev.kind === 'tunnel.connect-failed' && !cur) {
+        dials.push(f.ev);
+        continue;
+      }
+      const joins = cur && !cur.back && t - cur.lastEvidence <= gapMs;
+      if (joins) {
+        cur!.facts.push(f);
+        cur!.lastEvidence = t;
+        continue;
+      }
+      if (f.kind === 'loss') {
+        const lead = recent.filter((r) => t - r.ev.time! <= gapMs);
+        cur = { host, facts: [...lead, f], opened: f, back: null, recoveries: [], lastEvidence: t, flapping: lastBack !== null && t - lastBack <= gapMs };
+        if (cur.flapping && groups.length) {
+          const prev = groups.filter((g) => g.host === host).pop();
+          if (prev) prev.flapping = true;
+        }
+        groups.push(cur);
+        recent = [];
+        seenUp = true;
+      } else {
+        recent.push(f);
+        if (recent.length > 1000) recent.shift();
+      }
+    }
+    if (dials.length && !groups.some((g) => g.host === host) && !seenUp) {
+      unreachable.push({ host, first: dials[0], last: dials[dials.length - 1], count: dials.length });
+    }
+  }
+  groups.sort((a, b) => a.facts[0].ev.time! - b.facts[0].ev.time!);
+  return { groups, unreachable };
+}

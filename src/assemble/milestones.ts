@@ -1,0 +1,70 @@
+// Milestones, durations and per-observer views of one incident (DESIGN §6).
+import type { DurationName, Event, Incident, Milestone, MilestoneName, ObserverView } from '../types';
+import type { Fact } from './facts';
+import type { ForceDelete } from './pods';
+
+export const iso = (t: number | null | undefined): string | null => (t === null || t === undefined ? null : new Date(t).toISOString());
+
+export function milestoneOf(ev: Event | null | undefined, time?: number | null): Milestone | null {
+  if (!ev) return null;
+  const t = time ?? ev.time;
+  if (t === null || t === undefined) return null;
+  return { time: iso(t)!, node: ev.role === 'reaper' ? null : ev.node, evidence: ev.evidence };
+}
+
+const earliest = (xs: Fact[], pred: (f: Fact) => boolean): Fact | undefined => xs.find(pred);
+
+/** The outage phases from the peer's facts, the node's NotReady event and its force-deleted pods. */
+export function milestonesOf(facts: Fact[], back: Fact | null, notReady: Event | null, pods: ForceDelete[]): Record<MilestoneName, Milestone | null> {
+  const withTs = pods.filter((p) => p.deletionTs !== null).sort((a, b) => a.deletionTs! - b.deletionTs!);
+  const byAt = [...pods].sort((a, b) => a.at - b.at);
+  const first = earliest(facts, () => true);
+  return {
+    firstSign: milestoneOf(first?.ev),
+    tunnelStopped: milestoneOf(earliest(facts, (f) => f.ev.kind === 'tunnel.stopped')?.ev),
+    loadBalancerFailover: milestoneOf(earliest(facts, (f) => !!f.failover)?.ev),
+    nodeNotReady: milestoneOf(notReady),
+    podsTerminating: withTs.length ? milestoneOf(withTs[0].ev, withTs[0].deletionTs) : null,
+    firstForceDelete: byAt.length ? milestoneOf(byAt[0].ev) : null,
+    lastForceDelete: byAt.length ? milestoneOf(byAt[byAt.length - 1].ev) : null,
+    peerBack: milestoneOf(back?.ev),
+  };
+}
+
+const ms = (m: Milestone | null): number | null => (m ? Date.parse(m.time) : null);
+const secs = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : (b - a) / 1000);
+
+/** Durations in seconds, null when an end is missing. */
+export function durationsOf(start: number, m: Record<MilestoneName, Milestone | null>): Record<DurationName, number | null> {
+  return {
+    detect: secs(start, ms(m.tunnelStopped)),
+    failover: secs(start, ms(m.loadBalancerFailover)),
+    evict: secs(start, ms(m.podsTerminating)),
+    reap: secs(ms(m.podsTerminating), ms(m.lastForceDelete)),
+    interruption: secs(start, ms(m.lastForceDelete)),
+    downtime: secs(start, ms(m.peerBack)),
+  };
+}
+
+/** When each surviving node saw the loss and the recovery. */
+export function observersOf(facts: Fact[], recoveries: Fact[]): ObserverView[] {
+  const by = new Map<string, ObserverView>();
+  const get = (node: string | null): ObserverView => {
+    const k = node ?? '';
+    let o = by.get(k);
+    if (!o) by.set(k, (o = { node, firstSign: null, tunnelStopped: null, loadBalancerFailover: null, peerBack: null }));
+    return o;
+  };
+  for (const f of facts) {
+    const o = get(f.ev.node);
+    const t = iso(f.ev.time);
+    o.firstSign ??= t;
+    if (f.ev.kind === 'tunnel.stopped') o.tunnelStopped ??= t;
+    if (f.failover) o.loadBalancerFailover ??= t;
+  }
+  for (const r of recoveries) get(r.ev.node).peerBack ??= iso(r.ev.time);
+  return [...by.values()].sort((a, b) => (a.firstSign ?? '').localeCompare(b.firstSign ?? '') || String(a.node).localeCompare(String(b.node)));
+}
+
+/** Blank milestone map for incidents known only from reaper output. */
+export type Milestones = Incident['milestones'];

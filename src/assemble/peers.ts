@@ -1,0 +1,50 @@
+// Peer addresses: host without port, loopback detection, the address <-> node-name map.
+import type { Event } from '../types';
+
+/** `10.0.0.12:9345` -> `10.0.0.12`; `[fd00::1]:9345` -> `fd00::1`; names stay names. */
+export function hostOf(peer: string): string {
+  if (peer.startsWith('[')) return peer.slice(1, peer.indexOf(']'));
+  const i = peer.lastIndexOf(':');
+  return i > 0 && /^\d+$/.test(peer.slice(i + 1)) && peer.indexOf(':') === i ? peer.slice(0, i) : peer;
+}
+
+export function portOf(peer: string): number | null {
+  const m = /:(\d{1,5})$/.exec(peer);
+  return m ? Number(m[1]) : null;
+}
+
+export function isLoopback(host: string): boolean {
+  return host.startsWith('127.') || host === '::1' || host === 'localhost';
+}
+
+/** Ports only control-plane servers listen on: a peer seen on them is a server. */
+export const SERVER_PORTS = new Set([9345, 6443, 2379, 2380]);
+
+/** Two-way map between addresses and node names, fed by options and by what the logs reveal. */
+export class NameBook {
+  private byAddr = new Map<string, string>();
+  private byName = new Map<string, string>();
+
+  add(name: string, addr: string): void {
+    if (!this.byAddr.has(addr)) this.byAddr.set(addr, name);
+    if (!this.byName.has(name)) this.byName.set(name, addr);
+    const short = name.split('.')[0];
+    if (!this.byName.has(short)) this.byName.set(short, addr);
+  }
+
+  nameOf(addr: string): string | null {
+    return this.byAddr.get(addr) ?? null;
+  }
+
+  addrOf(name: string): string | null {
+    return this.byName.get(name) ?? this.byName.get(name.split('.')[0]) ?? null;
+  }
+
+  /** Learns an observer's own address from `read tcp A:p->B:q` in its errors. */
+  learnFrom(ev: Event): void {
+    const err = typeof ev.detail.error === 'string' ? ev.detail.error : null;
+    if (!err || !ev.node) return;
+    const m = /(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}->/.exec(err);
+    if (m && !isLoopback(m[1])) this.add(ev.node, m[1]);
+  }
+}

@@ -1,0 +1,41 @@
+// The format registry (STYLE §9): an explicit list, tried in order; one generic parser for all.
+import type { LogRecord } from '../types';
+import { parseWith, type LineFormat } from './format';
+import { logrus, logrusTty } from './logrus';
+import { cri, journald, journaldBare, journaldMarker, shortIso } from './journald';
+import { klog } from './klog';
+import { zapJson } from './etcdJson';
+import { cmLauncher, kubectl, reaper } from './reaper';
+
+export const FORMATS: LineFormat[] = [
+  logrus, journald, reaper, klog, zapJson, cri, shortIso, journaldBare, kubectl, cmLauncher, journaldMarker, logrusTty,
+];
+
+/** One anchored alternation of every sniff: a line it rejects is unparsed at the cost of one test. */
+export const ANY_SNIFF = new RegExp(FORMATS.map((f) => `(?:${f.sniff.source.replace(/^\^/, '')})`).join('|').replace(/^/, '^(?:') + ')');
+
+/** Removes paste artifacts: BOM, CR, leading blanks and `> ` quoting. */
+export function cleanLine(raw: string): string {
+  let s = raw;
+  if (s.charCodeAt(s.length - 1) === 13) s = s.slice(0, -1);
+  const c = s.charCodeAt(0);
+  if (c === 0xfeff) s = s.slice(1);
+  const d = s.charCodeAt(0);
+  if (d === 32 || d === 9 || d === 62) s = s.replace(/^(?:[ \t]*>)*[ \t]*/, '');
+  return s;
+}
+
+/** True when some format could recognise the (cleaned) line. */
+export function sniffLine(line: string): boolean {
+  return ANY_SNIFF.test(line);
+}
+
+/** parseLine(line) -> LogRecord | null: the first format whose sniff and pattern both accept it. */
+export function parseLine(line: string): LogRecord | null {
+  for (const f of FORMATS) {
+    if (!f.sniff.test(line)) continue;
+    const rec = parseWith(f, line);
+    if (rec) return rec;
+  }
+  return null;
+}

@@ -1,0 +1,130 @@
+// Timestamp readers for every line format: pure, no ambient clock or zone (STYLE §8).
+import type { LocalTime } from '../types';
+
+/** What a format's time group yields: an absolute instant, or wall-clock fields to resolve later. */
+export interface TimeReading {
+  time: number | null;
+  local: LocalTime | null;
+  offsetMin: number | null;
+}
+
+export const MONTHS: Record<string, number> = {
+  Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12,
+};
+
+const NONE: TimeReading = { time: null, local: null, offsetMin: null };
+
+/** Zone abbreviations date(1) prints that are unambiguous. Others stay zone-less. */
+const ZONE_ABBREV: Record<string, number> = { UTC: 0, GMT: 0, Z: 0, UCT: 0 };
+
+/** `+08:00`, `+0800`, `-05`, `Z` -> minutes east of UTC. */
+export function parseOffset(s: string): number | null {
+  if (s === 'Z' || s === 'z') return 0;
+  const m = /^([+-])(\d\d):?(\d\d)?$/.exec(s);
+  if (!m) return null;
+  const v = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === '-' ? -v : v;
+}
+
+/** Fraction digits (1-9) -> milliseconds. */
+function fracMs(frac: string | undefined): number {
+  if (!frac) return 0;
+  return Math.floor(Number((frac + '000').slice(0, 3)));
+}
+
+/** Builds the instant for wall-clock fields with a known year and offset. */
+export function instantOf(l: LocalTime, year: number, offsetMin: number): number {
+  return Date.UTC(year, l.month - 1, l.day, l.hour, l.minute, l.second, l.ms) - offsetMin * 60_000;
+}
+
+const RFC3339 = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(Z|z|[+-]\d\d(?::?\d\d)?)?$/;
+
+/** RFC 3339 / ISO 8601 (logrus, etcd `ts`, reaper deletion timestamps, short-iso). */
+export function readRfc3339(s: string): TimeReading {
+  const m = RFC3339.exec(s);
+  if (!m) return NONE;
+  const local: LocalTime = {
+    year: Number(m[1]), month: Number(m[2]), day: Number(m[3]),
+    hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6]), ms: fracMs(m[7]), offsetMin: null,
+  };
+  if (local.month < 1 || local.month > 12 || local.day < 1 || local.day > 31) return NONE;
+  const off = m[8] ? parseOffset(m[8]) : null;
+  if (off === null) return { time: null, local, offsetMin: null };
+  return { time: instantOf(local, local.year!, off), local: null, offsetMin: off };
+}
+
+/** Strict RFC 3339 to epoch ms, or null (used for values inside messages). */
+export function rfc3339ToMs(s: string): number | null {
+  return readRfc3339(s).time;
+}
+
+const SYSLOG = /^([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?$/;
+
+/** journald `short` / syslog: `Dec 29 17:13:37[.123456]`, local time without year. */
+export function readSyslog(s: string): TimeReading {
+  const m = SYSLOG.exec(s);
+  if (!m || !MONTHS[m[1]]) return NONE;
+  return {
+    time: null, offsetMin: null,
+    local: { year: null, month: MONTHS[m[1]], day: Number(m[2]), hour: Number(m[3]), minute: Number(m[4]), second: Number(m[5]), ms: fracMs(m[6]), offsetMin: null },
+  };
+}
+
+const KLOG = /^(\d\d)(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?$/;
+
+/** klog header `mmdd hh:mm:ss.uuuuuu`: local time without year or zone. */
+export function readKlog(s: string): TimeReading {
+  const m = KLOG.exec(s);
+  if (!m) return NONE;
+  const month = Number(m[1]);
+  if (month < 1 || month > 12) return NONE;
+  return {
+    time: null, offsetMin: null,
+    local: { year: null, month, day: Number(m[2]), hour: Number(m[3]), minute: Number(m[4]), second: Number(m[5]), ms: fracMs(m[6]), offsetMin: null },
+  };
+}
+
+const DATE1 = /^([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) ([A-Za-z]{1,6}|[+-]\d{2,4}) (\d{4})$/;
+
+/** date(1) default output without the weekday: `Dec 29 09:40:01 UTC 2022` (day space-padded). */
+export function readDate1(s: string): TimeReading {
+  const m = DATE1.exec(s);
+  if (!m || !MONTHS[m[1]]) return NONE;
+  const local: LocalTime = {
+    year: Number(m[7]), month: MONTHS[m[1]], day: Number(m[2]),
+    hour: Number(m[3]), minute: Number(m[4]), second: Number(m[5]), ms: 0, offsetMin: null,
+  };
+  const off = ZONE_ABBREV[m[6]] ?? parseOffset(m[6]);
+  if (off === null || off === undefined) return { time: null, local, offsetMin: null };
+  return { time: instantOf(local, local.year!, off), local: null, offsetMin: off };
+}
+
+const CLF = /^(\d\d)\/([A-Z][a-z]{2})\/(\d{4}) (\d\d):(\d\d):(\d\d) ([+-]\d{4})$/;
+
+/** Cloudera Manager launcher `[21/Oct/2020 14:56:56 +0000]` (common log format). */
+export function readClf(s: string): TimeReading {
+  const m = CLF.exec(s);
+  if (!m || !MONTHS[m[2]]) return NONE;
+  const local: LocalTime = {
+    year: Number(m[3]), month: MONTHS[m[2]], day: Number(m[1]),
+    hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6]), ms: 0, offsetMin: null,
+  };
+  const off = parseOffset(m[7])!;
+  return { time: instantOf(local, local.year!, off), local: null, offsetMin: off };
+}
+
+export type TimeKind = 'rfc3339' | 'syslog' | 'klog' | 'date1' | 'clf' | 'inherit' | 'none';
+
+export const TIME_READERS: Record<Exclude<TimeKind, 'inherit' | 'none'>, (s: string) => TimeReading> = {
+  rfc3339: readRfc3339,
+  syslog: readSyslog,
+  klog: readKlog,
+  date1: readDate1,
+  clf: readClf,
+};
+
+/** Reads a time group with the format's reader; inherit/none yield no time. */
+export function readTime(kind: TimeKind, s: string | undefined): TimeReading {
+  if (!s || kind === 'inherit' || kind === 'none') return NONE;
+  return TIME_READERS[kind](s);
+}

@@ -1,0 +1,14 @@
+// Renderer registry (STYLE §9): the CLI's --format choices come from this map.
+import type { Report } from '../types';
+import { renderTable, type RenderOptions } from './table';
+import { renderJson } from './json';
+
+export type { RenderOptions };
+
+export const RENDERERS = {
+  table: (r: Report, o: RenderOptions) => renderTable(r, o),
+  json: (r: Report) => renderJson(r),
+} satisfies Record<string, (r: Report, o: RenderOptions) => string>;
+
+export type FormatName = keyof typeof RENDERERS;
+export const FORMAT_NAMES = Object.keys(RENDERERS) as FormatName[];

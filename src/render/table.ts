@@ -1,0 +1,88 @@
+// Terminal report (cli-table3): a block per incident, then coverage per input (DESIGN §7).
+import Table from 'cli-table3';
+import type { Evidence, Incident, MilestoneName, Report } from '../types';
+import { fmtDuration } from '../assemble/format';
+import { fmtTime, fmtClock, offsetSeconds } from './time';
+import { DURATION_LABELS, MILESTONE_LABELS, peerLabel, summaryOf } from './words';
+
+export interface RenderOptions {
+  tz: string;
+  color: boolean;
+}
+
+const plain = { head: [] as string[], border: [] as string[] };
+
+function table(head: string[], opts: RenderOptions): Table.Table {
+  return new Table({ head, style: opts.color ? { head: ['cyan'] } : plain, wordWrap: false });
+}
+
+const signed = (s: number | null) => (s === null ? '—' : (s < 0 ? '' : '+') + fmtDuration(s));
+
+/** `path:line` and the line, as one evidence entry. */
+export function cite(e: Evidence): string {
+  return `${e.path}:${e.line}`;
+}
+
+function incidentBlock(inc: Incident, o: RenderOptions): string {
+  const out: string[] = [];
+  const title = `Incident ${inc.id}: ${peerLabel(inc)}`;
+  out.push(o.color ? `\x1b[1m${title}\x1b[0m` : title);
+  out.push(summaryOf(inc, o.tz));
+  out.push(`start ${fmtTime(inc.start, o.tz)}${inc.estimatedStart ? ' (estimated)' : ''}   end ${inc.end ? fmtTime(inc.end, o.tz) : 'not back in the logs'}`);
+  out.push(Object.entries(DURATION_LABELS).map(([k, l]) => `${l} ${fmtDuration(inc.durations[k as keyof typeof DURATION_LABELS])}`).join(' · '));
+  const refs: Evidence[] = [];
+  const ref = (e: Evidence) => {
+    let i = refs.findIndex((r) => r.path === e.path && r.line === e.line);
+    if (i < 0) i = refs.push(e) - 1;
+    return `E${i + 1}`;
+  };
+  const m = table(['milestone', `time (${o.tz})`, 'from start', 'node', 'evidence'], o);
+  for (const [k, label] of Object.entries(MILESTONE_LABELS)) {
+    const ms = inc.milestones[k as MilestoneName];
+    m.push([label, ms ? fmtTime(ms.time, o.tz) : '—', ms ? signed(offsetSeconds(inc.start, ms.time)) : '—', ms?.node ?? (ms ? 'pod-reaper' : '—'), ms ? ref(ms.evidence) : '—']);
+  }
+  out.push(m.toString());
+  if (inc.observers.length) {
+    const t = table(['observer', 'first sign', 'tunnel stopped', 'LB failover', 'peer back'], o);
+    for (const ob of inc.observers) {
+      const cell = (iso: string | null) => (iso ? `${fmtClock(iso, o.tz)} (${signed(offsetSeconds(inc.start, iso))})` : '—');
+      t.push([ob.node ?? '?', cell(ob.firstSign), cell(ob.tunnelStopped), cell(ob.loadBalancerFailover), cell(ob.peerBack)]);
+    }
+    out.push(t.toString());
+  }
+  if (inc.pods.length) {
+    const t = table(['namespace', 'pod', 'deletion timestamp', 'force-deleted', 'outcome'], o);
+    for (const p of inc.pods) t.push([p.namespace, p.name, fmtClock(p.deletionTimestamp, o.tz), fmtClock(p.forceDeletedAt, o.tz), p.attempts > 1 ? `${p.outcome} (${p.attempts} tries)` : p.outcome]);
+    out.push(`Pods force-deleted by the pod-reaper (${inc.pods.length}):`);
+    out.push(t.toString());
+  }
+  if (inc.findings.length) {
+    out.push('Findings:');
+    for (const f of inc.findings) {
+      out.push(`  [${f.severity}] ${f.code}: ${f.message}${f.evidence?.length ? ` (${f.evidence.map(ref).join(', ')})` : ''}`);
+    }
+  }
+  out.push('Evidence:');
+  refs.forEach((e, i) => out.push(`  E${i + 1} ${cite(e)}\n     ${e.text.length > 160 ? e.text.slice(0, 159) + '…' : e.text}`));
+  return out.join('\n');
+}
+
+/** Coverage: what each input contributed. */
+export function coverageTable(r: Report, o: RenderOptions): string {
+  const t = table(['input', 'node', 'role', 'lines', 'parsed', 'unparsed', 'events', 'first', 'last'], o);
+  for (const i of r.inputs) {
+    t.push([i.path, i.node ?? '?', i.role, i.lines, i.parsed, i.lines - i.parsed, i.events, fmtTime(i.firstTime, o.tz), fmtTime(i.lastTime, o.tz)]);
+  }
+  const warn = r.inputs.flatMap((i) => i.warnings.map((w) => `  ! ${i.path}: ${w}`));
+  return ['Coverage:', t.toString(), ...warn].join('\n');
+}
+
+export function renderTable(r: Report, o: RenderOptions): string {
+  const blocks: string[] = [];
+  if (!r.incidents.length) blocks.push(`No outage found in ${r.inputs.length} input(s).`);
+  else blocks.push(`${r.incidents.length} outage${r.incidents.length > 1 ? 's' : ''} found.`);
+  for (const inc of r.incidents) blocks.push(incidentBlock(inc, o));
+  if (r.findings.length) blocks.push(['Other findings:', ...r.findings.map((f) => `  [${f.severity}] ${f.code}: ${f.message}${f.evidence?.length ? ' (' + f.evidence.map(cite).join(', ') + ')' : ''}`)].join('\n'));
+  blocks.push(coverageTable(r, o));
+  return blocks.join('\n\n') + '\n';
+}

@@ -1,0 +1,8 @@
+// The rule table (STYLE §9): an explicit list by area; ids are unique (checked by test and at start).
+import type { Rule } from './rule';
+import { tunnelRules } from './tunnel';
+import { loadBalancerRules } from './loadbalancer';
+import { reaperRules } from './reaper';
+import { nodeRules } from './node';
+
+export const RULES: Rule[] = [...tunnelRules, ...loadBalancerRules, ...reaperRules, ...nodeRules];

@@ -1,0 +1,130 @@
+// The per-source line stage, pure and synchronous (STYLE §5): clean -> sniff -> needle prefilter ->
+// parse -> clock -> classify. Streams feed it lines; tests feed it arrays.
+import type { Event, InputSummary, LogRecord, SourceInfo } from '../types';
+import { cleanLine, parseLine, sniffLine } from '../formats/registry';
+import { classify } from '../rules/classify';
+import { RULES } from '../rules/registry';
+import { needleRegex } from '../rules/needles';
+import type { Rule } from '../rules/rule';
+import { SourceClock } from './clock';
+
+const NEEDLES = needleRegex(RULES);
+
+/** An event whose time waits for the end of the file (year-less, or taken from the line above). */
+interface Pending { ev: Event; rec: LogRecord; line: number }
+
+export class SourceScanner {
+  lines = 0;
+  parsed = 0;
+  readonly events: Event[] = [];
+  readonly warnings: string[] = [];
+  private clock: SourceClock;
+  private pending: Pending[] = [];
+  private lastTime: number | null = null;
+  private lastPending: Pending | null = null;
+  private firstTime: number | null = null;
+  private maxTime: number | null = null;
+  private lastParsedLine: { text: string; no: number } | null = null;
+  private roleVotes = { server: 0, agent: 0, reaper: 0 };
+
+  constructor(readonly info: SourceInfo, readonly index: number, private rules: Rule[] = RULES, private needles: RegExp = NEEDLES) {
+    this.clock = new SourceClock({ refYear: info.refYear, mtime: info.mtime });
+  }
+
+  /** Feeds one raw line (without its line break). */
+  line(raw: string): void {
+    const no = ++this.lines;
+    const text = cleanLine(raw);
+    if (!sniffLine(text)) return;
+    this.parsed++;
+    const candidate = this.needles.test(text);
+    if (!candidate && this.firstTime !== null) {
+      this.lastParsedLine = { text, no };
+      return;
+    }
+    const rec = parseLine(text);
+    if (!rec) { this.parsed--; return; }
+    this.lastParsedLine = null;
+    this.learn(rec, no);
+    if (candidate) this.classify(rec, text, no);
+  }
+
+  private learn(rec: LogRecord, no: number): void {
+    if (!this.info.node && rec.host) {
+      this.info.node = rec.host;
+      this.info.nodeFrom = 'journald prefix';
+    }
+    if (rec.time !== null) {
+      this.clock.learn(rec, no);
+      this.seen(rec.time);
+      this.lastTime = rec.time;
+      this.lastPending = null;
+    } else if (this.firstTime === null && rec.local) {
+      this.firstTime = -1; // marks "a dated line exists", resolved at finish
+    }
+  }
+
+  private seen(t: number): void {
+    if (this.firstTime === null || this.firstTime === -1 || t < this.firstTime) this.firstTime = t;
+    if (this.maxTime === null || t > this.maxTime) this.maxTime = t;
+  }
+
+  private classify(rec: LogRecord, text: string, no: number): void {
+    const evs = classify(rec, { path: this.info.path, line: no, raw: text, node: this.info.node, role: this.info.role, source: this.index, time: rec.time }, this.rules);
+    for (const ev of evs) {
+      if (ev.kind.startsWith('reaper.')) this.roleVotes.reaper++;
+      else if (ev.kind === 'tunnel.backend-connected' || ev.detail.side === 'server') this.roleVotes.server++;
+      else if (ev.kind.startsWith('lb.')) this.roleVotes.agent++;
+      if (ev.time === null) {
+        const p = { ev, rec, line: no };
+        if (rec.inheritsTime && this.lastTime !== null && !this.lastPending) ev.time = this.lastTime;
+        else if (rec.local || (rec.inheritsTime && this.lastPending)) this.pending.push(p);
+        if (rec.local) this.lastPending = p;
+      }
+      this.events.push(ev);
+    }
+    if (!evs.length && rec.local && rec.time === null) this.lastPending = null;
+  }
+
+  /** Resolves deferred times and returns the source's coverage line. */
+  finish(): InputSummary {
+    let inherited: number | null = null;
+    for (const p of this.pending) {
+      if (p.rec.local) {
+        p.ev.time = this.clock.resolve(p.rec.local, p.line);
+        inherited = p.ev.time;
+      } else {
+        p.ev.time = inherited;
+      }
+    }
+    if (this.lastParsedLine) {
+      const rec = parseLine(this.lastParsedLine.text);
+      if (rec?.time != null) this.seen(rec.time);
+      else if (rec?.local) {
+        const t = this.clock.resolve(rec.local, this.lastParsedLine.no);
+        if (t !== null) this.seen(t);
+      }
+    }
+    for (const ev of this.events) if (ev.time !== null) this.seen(ev.time);
+    if (this.info.role === 'unknown') {
+      const v = this.roleVotes;
+      if (v.reaper > 0 && v.reaper >= v.server + v.agent) this.info.role = 'reaper';
+      else if (v.server > 0) this.info.role = 'server';
+      else if (v.agent > 0) this.info.role = 'agent';
+      if (this.info.role !== 'unknown') for (const ev of this.events) ev.role = this.info.role;
+    }
+    for (const ev of this.events) if (ev.node === null) ev.node = this.info.node;
+    const iso = (t: number | null) => (t === null || t < 0 ? null : new Date(t).toISOString());
+    return {
+      path: this.info.path,
+      node: this.info.node,
+      role: this.info.role,
+      lines: this.lines,
+      parsed: this.parsed,
+      events: this.events.length,
+      firstTime: iso(this.firstTime),
+      lastTime: iso(this.maxTime),
+      warnings: [...this.warnings, ...this.clock.warnings],
+    };
+  }
+}

@@ -1,0 +1,47 @@
+// Opening one source as a byte stream: plain files, gzip, stdin; and a binary sniff so images and
+// executables are skipped, never read as logs.
+import { createReadStream } from 'node:fs';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import type { SourceRef } from './walk';
+
+export class NotText extends Error {}
+
+/** True when a first chunk looks binary: NUL bytes or many control characters. */
+export function looksBinary(b: Buffer): boolean {
+  const n = Math.min(b.length, 8192);
+  if (!n) return false;
+  let ctrl = 0;
+  for (let i = 0; i < n; i++) {
+    const c = b[i];
+    if (c === 0) return true;
+    if (c < 9 || (c > 13 && c < 32)) ctrl++;
+  }
+  return ctrl / n > 0.1;
+}
+
+/** Passes bytes through, failing with NotText when the first chunk is binary. */
+export class TextGate extends Transform {
+  private checked = false;
+  override _transform(chunk: Buffer, _e: BufferEncoding, cb: TransformCallback): void {
+    if (!this.checked) {
+      this.checked = true;
+      if (looksBinary(chunk)) return cb(new NotText('binary content, not a log'));
+    }
+    cb(null, chunk);
+  }
+}
+
+/** The decompressed byte stream of a source; errors surface on the returned stream. */
+export function openSource(ref: SourceRef, stdin?: Readable): Readable {
+  const raw: Readable = ref.path === '-' && stdin ? stdin : createReadStream(ref.fsPath, { highWaterMark: 1 << 20 });
+  const gate = new TextGate();
+  if (ref.kind === 'gzip') {
+    const gz = createGunzip();
+    raw.on('error', (e) => gz.destroy(e));
+    gz.on('error', (e) => gate.destroy(e));
+    return raw.pipe(gz).pipe(gate);
+  }
+  raw.on('error', (e) => gate.destroy(e));
+  return raw.pipe(gate);
+}
