@@ -122,3 +122,16 @@ describe('recovery and the quiet gap', () => {
     expect(r.incidents[0].durations.detect).toBe(600);
   });
 });
+
+describe('controller-manager NotReady', () => {
+  const kcm = 'I1229 12:02:45.413202       1 event.go:291] "Event occurred" object="feng-ws4.sme-feng.athens.cloudera.com" kind="Node" apiVersion="v1" type="Normal" reason="NodeNotReady" message="Node feng-ws4.sme-feng.athens.cloudera.com status is now: NodeNotReady"';
+  test('names the node of a reaper-only outage and gives the nodeNotReady milestone', () => {
+    const r = reportOf([
+      { path: 'kcm.log', year: 2022, lines: [kcm] },
+      { path: 'reaper.txt', lines: reaper('2022-12-29T12:08:11Z', '12:20:01', [['cdp', 'echoserver-9dfbcd89b-h6z4n']]) },
+    ]);
+    expect(r.incidents).toHaveLength(1);
+    expect(r.incidents[0].peer.node).toBe('feng-ws4.sme-feng.athens.cloudera.com');
+    expect(r.incidents[0].milestones.nodeNotReady?.time).toBe('2022-12-29T12:02:45.413Z');
+  });
+});
