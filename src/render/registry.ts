@@ -2,12 +2,14 @@
 import type { Report } from '../types';
 import { renderTable, type RenderOptions } from './table';
 import { renderJson } from './json';
+import { renderMarkdown } from './markdown';
 
 export type { RenderOptions };
 
 export const RENDERERS = {
   table: (r: Report, o: RenderOptions) => renderTable(r, o),
   json: (r: Report) => renderJson(r),
+  markdown: (r: Report, o: RenderOptions) => renderMarkdown(r, o),
 } satisfies Record<string, (r: Report, o: RenderOptions) => string>;
 
 export type FormatName = keyof typeof RENDERERS;
