@@ -5,7 +5,7 @@ import { fmtDuration } from '../assemble/format';
 import type { RenderOptions } from './table';
 import { esc } from './escape';
 import { HTML_STYLE } from './htmlStyle';
-import { renderSwimlane } from './swimlane';
+import { detailRange, kindClass, renderSwimlane } from './swimlane';
 import { coverageTable, evidenceTable, findingList, milestoneTable, observerTable, phaseTable, podTable } from './htmlTables';
 import { incidentEvidence } from './evidence';
 import { dominantPhase, phasesOf } from './phases';
@@ -15,8 +15,20 @@ import { MARKER_MEANING } from './markers';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-const LEGEND = [['k-tunnel', 'tunnel'], ['k-watch', 'watch'], ['k-lb', 'load balancer'], ['k-etcd', 'etcd'], ['k-node', 'node'], ['k-reaper', 'pod-reaper'], ['k-other', 'other']]
-  .map(([c, l]) => `<span class="${c}">${l}</span>`).join('');
+const LEGEND: Array<[string, string]> = [['k-tunnel', 'tunnel'], ['k-watch', 'watch'], ['k-lb', 'load balancer'], ['k-etcd', 'etcd'], ['k-node', 'node'], ['k-apiserver', 'apiserver'], ['k-pod', 'pod'], ['k-reaper', 'pod-reaper'], ['k-other', 'other']];
+
+/** Legend entries for the event families this incident shows. */
+function legendOf(inc: Incident): string {
+  const used = new Set(inc.timeline.map((e) => kindClass(e.kind)));
+  return LEGEND.filter(([c]) => used.has(c)).map(([c, l]) => `<span class="${c}">${l}</span>`).join('');
+}
+
+/** The crowded first minutes again, zoomed, when the full view squeezes them together. */
+function detailView(inc: Incident, tz: string): string[] {
+  const range = detailRange(inc);
+  if (!range) return [];
+  return [`<h3>The first ${esc(fmtDuration((range[1] - range[0]) / 1000))} in detail</h3>`, renderSwimlane(inc, tz, range).replace('class="swimlane"', 'class="swimlane detail"')];
+}
 
 function incidentSection(inc: Incident, o: RenderOptions): string {
   const anchor = `inc${inc.id}`;
@@ -34,7 +46,8 @@ function incidentSection(inc: Incident, o: RenderOptions): string {
     `<ul class="facts">${facts.map(([k, v]) => `<li><b>${esc(k)}</b>${esc(v)}</li>`).join('')}</ul>`,
     '<h3>Timeline</h3>',
     renderSwimlane(inc, o.tz),
-    `<div class="legend">${LEGEND}</div>`,
+    `<div class="legend">${legendOf(inc)}</div>`,
+    ...detailView(inc, o.tz),
     milestoneTable(inc, o.tz, refs, anchor),
   ];
   const phases = phaseTable(inc, o.tz);

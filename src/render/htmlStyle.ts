@@ -33,7 +33,7 @@ svg .mark { stroke: #fff; stroke-width: 1; } svg .mark:hover { stroke: var(--fg)
 .legend { display: flex; flex-wrap: wrap; gap: 12px; font-size: 12px; color: var(--muted); margin: 4px 0 10px; }
 .legend span::before { content: ""; display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 4px; vertical-align: -1px; background: currentColor; }
 .legend .k-tunnel { color: #d64545; } .legend .k-watch { color: #e07b39; } .legend .k-lb { color: #3d8be8; } .legend .k-reaper { color: #8e44ad; }
-.legend .k-node { color: #2e9e5b; } .legend .k-etcd { color: #c0392b; } .legend .k-pod { color: #9b6bd6; } .legend .k-other { color: #555; }
+.legend .k-apiserver { color: #7f8c8d; } .legend .k-node { color: #2e9e5b; } .legend .k-etcd { color: #c0392b; } .legend .k-pod { color: #9b6bd6; } .legend .k-other { color: #555; }
 .bar { display: inline-block; height: 10px; border-radius: 2px; vertical-align: middle; }
 footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
 @media print {

@@ -55,12 +55,17 @@ if (!BIN) {
     await fs.writeFile(file, (await runCli([CASE1, '--format', 'html', '--tz', 'Asia/Shanghai'])).stdout);
     const json = JSON.parse((await runCli([CASE1, '--format', 'json'])).stdout);
     const { page, seen } = await open(file);
-    const lanes = await page.$$eval('svg.swimlane g.lane', (gs) => gs.map((g) => g.getAttribute('data-node')));
-    expect(lanes).toEqual(lanesOf(json.incidents[0]));
-    expect(lanes).toHaveLength(6);
-    const box = await page.locator('svg.swimlane').boundingBox();
-    expect(box!.width).toBeGreaterThan(800);
-    expect(await page.locator('svg.swimlane circle.mark').count()).toBe(json.incidents[0].timeline.length);
+    for (const svg of ['svg.swimlane:not(.detail)', 'svg.swimlane.detail']) {
+      const lanes = await page.$$eval(`${svg} g.lane`, (gs) => gs.map((g) => g.getAttribute('data-node')));
+      expect(lanes).toEqual(lanesOf(json.incidents[0]));
+      expect(lanes).toHaveLength(6);
+      const box = await page.locator(svg).boundingBox();
+      expect(box!.width).toBeGreaterThan(800);
+      expect(box!.height).toBeGreaterThan(150);
+    }
+    expect(await page.locator('svg.swimlane:not(.detail) circle.mark').count()).toBe(json.incidents[0].timeline.length);
+    const hover = await page.locator('svg.swimlane:not(.detail) circle.mark[data-kind="tunnel.stopped"] title').first().textContent();
+    expect(hover).toMatch(/^2022-12-29 09:13:53 UTC \(17:13:53 \+08:00\)\ntunnel\.stopped/);
     expect(seen).toEqual({ console: [], requests: [], dialogs: [], errors: [] });
     await page.screenshot({ path: path.join(OUT, 'case1.png') });
     await page.screenshot({ path: path.join(OUT, 'case1-full.png'), fullPage: true });

@@ -30,16 +30,26 @@ describe('HTML report of seed Case #1', () => {
   });
 
   test('has one swimlane lane per observer node plus the pod-reaper', () => {
-    const lanes = [...html.matchAll(/<g class="lane" data-node="([^"]*)"/g)].map((m) => m[1]);
+    const full = html.slice(html.indexOf('<svg class="swimlane"'), html.indexOf('</svg>'));
+    const lanes = [...full.matchAll(/<g class="lane" data-node="([^"]*)"/g)].map((m) => m[1]);
     expect(lanes).toEqual([1, 3, 4, 5, 6].map((n) => `feng-ws${n}.sme-feng.athens.cloudera.com`).concat('pod-reaper'));
   });
 
   test('has a mark with a hover time for every timeline event, and the four phase bars', async () => {
     const json = JSON.parse((await runCli([CASE1, '--format', 'json'])).stdout);
     const events = json.incidents[0].timeline.length;
-    expect(html.match(/<circle class="mark /g)).toHaveLength(events);
+    const full = html.slice(html.indexOf('<svg class="swimlane"'), html.indexOf('</svg>'));
+    expect(full.match(/<circle class="mark /g)).toHaveLength(events);
     expect(html).toContain('<title>2022-12-29 09:13:53 UTC\ntunnel.stopped → 10.113.207.142:9345');
-    expect([...html.matchAll(/data-phase="(\w+)"/g)].map((m) => m[1])).toEqual(['detect', 'failover', 'evict', 'reap']);
+    expect([...full.matchAll(/data-phase="(\w+)"/g)].map((m) => m[1])).toEqual(['detect', 'failover', 'evict', 'reap']);
+  });
+
+  test('zooms into the crowded first minutes: all loss events from 09:13:37 to 09:14:47', () => {
+    const detail = html.slice(html.indexOf('<svg class="swimlane detail"'));
+    expect(html).toContain('<h3>The first 1m14s in detail</h3>');
+    const times = [...detail.slice(0, detail.indexOf('</svg>')).matchAll(/data-time="([^"]+)"/g)].map((m) => m[1]);
+    expect(times.length).toBeGreaterThan(20);
+    expect(times.every((t) => t >= '2022-12-29T09:13:37.000Z' && t <= '2022-12-29T09:14:47.000Z')).toBe(true);
   });
 
   test('shows the markers, the numbers and the evidence lines', () => {
