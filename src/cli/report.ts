@@ -1,5 +1,7 @@
 // The default command: analyse the inputs and render the report in the chosen format.
-import { analyze } from '../analyze';
+import { collect, TOOL, type Collected } from '../analyze';
+import { assemble } from '../assemble/assemble';
+import { eventRecords } from '../render/events';
 import { RENDERERS, type FormatName } from '../render/registry';
 import type { Report } from '../types';
 import { analyzeOptionsFrom, pathsFrom, zoneFrom } from './analyzeOptions';
@@ -12,13 +14,16 @@ export async function runReport(a: Args, io: Io): Promise<number> {
   const tz = zoneFrom(a);
   const paths = pathsFrom(a, io);
   const progress = progressOn(io.stderr);
-  let report: Report;
+  const opts = analyzeOptionsFrom(a, io, progress.onProgress);
+  let got: Collected;
   try {
-    report = await analyze(paths, analyzeOptionsFrom(a, io, progress.onProgress));
+    got = await collect(paths, opts);
   } finally {
     progress.done();
   }
-  const shown = await redactIfAsked(report, a);
+  const report: Report = assemble(got.events, got.inputs, { timing: opts.timing, tool: TOOL, hosts: opts.hosts, skipped: got.skipped });
+  // Pseudonyms are learnt from every event too, so they match `rke2-outage events --redact`.
+  const shown = await redactIfAsked(report, a, a.redact || a['redact-map'] ? eventRecords(got.events) : undefined);
   const format = a.format as FormatName;
   const color = !a.output && !!io.stdout.isTTY && !('NO_COLOR' in io.env) && format === 'table';
   const text = RENDERERS[format](shown, { tz, color });

@@ -121,11 +121,15 @@ export class Redactor {
   }
 }
 
-/** Learns from `value`, then returns its redacted copy and the mapping. */
-export function redact<T>(value: T, nodes: string[] = []): { value: T; map: RedactionMap } {
+/**
+ * Learns from `value` (and `alsoSeen`, e.g. all events behind a report, so a report and the event
+ * stream of the same input get the same pseudonyms), then returns the redacted copy and the mapping.
+ */
+export function redact<T>(value: T, nodes: string[] = [], alsoSeen?: unknown): { value: T; map: RedactionMap } {
   const r = new Redactor();
   for (const n of nodes) r.addNode(n);
   r.learn(value);
+  if (alsoSeen !== undefined) r.learn(alsoSeen);
   r.freeze();
   return { value: r.apply(value), map: r.mapping() };
 }

@@ -11,14 +11,15 @@ import { lanesOf } from '../../src/render/swimlane';
 import { runCli, CASE1 } from '../render/runCli';
 import { hostileCase1, hostileReport, HOSTILE_POD, HOSTILE_POD_NOSPACE } from '../render/hostile';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+// CHROMIUM_PATH, when set, is the only candidate (so the skip can be checked: CHROMIUM_PATH=/none).
+const CANDIDATES = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 const BIN = CANDIDATES.find((p): p is string => !!p && existsSync(p));
 const OUT = path.join(__dirname, '..', 'output');
 const DOCS = path.join(__dirname, '..', '..', 'docs');
 
 if (!BIN) {
   // eslint-disable-next-line no-console
-  console.warn(`SKIPPED headless Chromium test: no chromium binary found (tried ${CANDIDATES.filter(Boolean).join(', ')}). Install it with: apt-get install -y chromium, or set CHROMIUM_PATH.`);
+  console.warn(`SKIPPED headless Chromium test: no chromium binary found (tried ${CANDIDATES.join(', ')}). Install it with: apt-get install -y chromium, or set CHROMIUM_PATH.`);
 }
 
 (BIN ? describe : describe.skip)('HTML report in headless Chromium', () => {

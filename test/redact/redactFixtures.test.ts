@@ -78,3 +78,15 @@ describe('--redact-map', () => {
     expect(a).toBe(b);
   });
 });
+
+describe('report and event stream agree', () => {
+  test('the same input gives the same pseudonyms in the report and in `events --redact`', async () => {
+    const report = JSON.parse((await runCli([CASE1, '--format', 'json', '--redact'])).stdout);
+    const events = (await runCli(['events', CASE1, '--redact'])).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const stopped = report.incidents[0].milestones.tunnelStopped;
+    const same = events.find((e) => e.evidence.line === stopped.evidence.line && e.kind === 'tunnel.stopped' && e.node === stopped.node);
+    expect(same).toBeDefined();
+    expect(same.evidence.path).toBe(stopped.evidence.path);
+    expect(same.peer).toBe(`${report.incidents[0].peer.address}:9345`);
+  });
+});
