@@ -51,9 +51,15 @@ if (!BIN) {
     return { page, seen };
   }
 
-  test('Case #1: one lane per node, rendered, no console errors, no network', async () => {
+  /** The Case #1 report as the CLI writes it, in test/output/. */
+  async function writeCase1(): Promise<string> {
     const file = path.join(OUT, 'case1.html');
     await fs.writeFile(file, (await runCli([CASE1, '--format', 'html', '--tz', 'Asia/Shanghai'])).stdout);
+    return file;
+  }
+
+  test('Case #1: one lane per node, rendered, no console errors, no network', async () => {
+    const file = await writeCase1();
     const json = JSON.parse((await runCli([CASE1, '--format', 'json'])).stdout);
     const { page, seen } = await open(file);
     for (const svg of ['svg.swimlane:not(.detail)', 'svg.swimlane.detail']) {
@@ -71,6 +77,20 @@ if (!BIN) {
     await page.screenshot({ path: path.join(OUT, 'case1.png') });
     await page.screenshot({ path: path.join(OUT, 'case1-full.png'), fullPage: true });
     if (process.env.UPDATE_GOLDEN === '1') await fs.copyFile(path.join(OUT, 'case1.png'), path.join(DOCS, 'report-case1.png'));
+    await page.close();
+  });
+
+  test('prints: the swimlane fits an A4 page and a PDF is produced', async () => {
+    const file = await writeCase1();
+    const { page, seen } = await open(file);
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.emulateMedia({ media: 'print' });
+    const box = await page.locator('svg.swimlane').first().boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(794);
+    const pdf = await page.pdf({ path: path.join(OUT, 'case1.pdf'), format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(seen).toEqual({ console: [], requests: [], dialogs: [], errors: [] });
     await page.close();
   });
 
