@@ -12,7 +12,7 @@ export interface RedactionMap {
 }
 
 /** Fields whose string value names a node (observer, peer, Kubernetes node name). */
-const NAME_KEYS = new Set(['node', 'nodeName', 'peer', 'name_of_node']);
+const NAME_KEYS = new Set(['node', 'nodeName', 'peer']);
 const BOUNDARY = (alt: string) => new RegExp(`(?<![A-Za-z0-9])(?:${alt})(?![A-Za-z0-9])`, 'gi');
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
