@@ -19,7 +19,17 @@ export interface AnalyzeOptions {
   role?: Role;
   year?: number;
   stdin?: Readable;
-  onProgress?: (path: string) => void;
+  /** keep only events at or after / before these epoch ms (untimed events are kept) */
+  since?: number;
+  until?: number;
+  onProgress?: (path: string, index: number, total: number) => void;
+}
+
+/** What reading the inputs produced, before assembly: every classified event and the coverage. */
+export interface Collected {
+  events: Event[];
+  inputs: InputSummary[];
+  skipped: Array<{ path: string; reason: string }>;
 }
 
 /** Reads one source into events and its coverage line; a read error becomes a warning. */
@@ -45,8 +55,14 @@ async function readOne(ref: SourceRef, index: number, opts: AnalyzeOptions): Pro
   return { summary, events: scanner.events };
 }
 
-/** analyze(paths) -> Report. No path (or `-`) reads stdin. */
-export async function analyze(paths: string[], opts: AnalyzeOptions): Promise<Report> {
+/** True when the event lies in the --since/--until window (untimed events cannot be placed: kept). */
+export function inWindow(e: Event, since?: number, until?: number): boolean {
+  if (e.time === null) return true;
+  return (since === undefined || e.time >= since) && (until === undefined || e.time < until);
+}
+
+/** Reads every source into classified events and coverage lines. No path (or `-`) reads stdin. */
+export async function collect(paths: string[], opts: AnalyzeOptions): Promise<Collected> {
   const list = paths.length ? paths : ['-'];
   const realPaths = list.filter((p) => p !== '-');
   const walked = await walk(realPaths);
@@ -59,17 +75,23 @@ export async function analyze(paths: string[], opts: AnalyzeOptions): Promise<Re
   const inputs: InputSummary[] = [];
   const events: Event[] = [];
   let seq = 0;
-  for (const ref of refs) {
+  for (const [n, ref] of refs.entries()) {
     if (ref.kind === 'archive') {
       skipped.push({ path: ref.path, reason: 'archive members are not read yet (.tar, .tar.gz, .zip): extract it and pass the folder' });
       continue;
     }
-    opts.onProgress?.(ref.path);
+    opts.onProgress?.(ref.path, n, refs.length);
     const { summary, events: evs } = await readOne(ref, inputs.length, opts);
     if (summary.skipped) { skipped.push({ path: summary.path, reason: summary.warnings.join('; ') }); continue; }
     for (const e of evs) e.seq = seq++;
     inputs.push(summary);
-    events.push(...evs);
+    events.push(...evs.filter((e) => inWindow(e, opts.since, opts.until)));
   }
+  return { events, inputs, skipped };
+}
+
+/** analyze(paths) -> Report. No path (or `-`) reads stdin. */
+export async function analyze(paths: string[], opts: AnalyzeOptions): Promise<Report> {
+  const { events, inputs, skipped } = await collect(paths, opts);
   return assemble(events, inputs, { timing: opts.timing, tool: TOOL, hosts: opts.hosts, skipped });
 }
