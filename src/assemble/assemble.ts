@@ -1,11 +1,13 @@
 // assemble(events) -> Report: incidents per peer, reaper pods joined by deletion timestamp,
 // milestones, durations, observers and findings (DESIGN §6). Pure: no clock, no I/O.
 import type { Event, Finding, Incident, InputSummary, Report, TimelineEvent, TimingModel } from '../types';
-import { attributePeers, byTime, diffLoadBalancers } from './prepare';
+import { attributePeers, byTime, diffEndpoints, diffLoadBalancers } from './prepare';
+import { mapEtcdPeers } from './etcdPeers';
+import { contextEvents, firstEviction } from './context';
 import { factsOf, type Fact } from './facts';
 import { groupFacts, type Group } from './group';
 import { collectPods, type ForceDelete } from './pods';
-import { durationsOf, iso, milestonesOf, observersOf } from './milestones';
+import { durationsOf, iso, milestoneOf, milestonesOf, observersOf } from './milestones';
 import { podFindings, timingFindings } from './findings';
 import { NameBook, portOf, SERVER_PORTS } from './peers';
 import { expectedEvictSeconds, SLACK_SECONDS } from './timing';
@@ -73,12 +75,19 @@ function peerOf(g: Group | null, names: NameBook): Incident['peer'] {
   return { address: g.host, node: names.nameOf(g.host), role: server ? 'server' : 'unknown' };
 }
 
-function build(d: Draft, id: number, names: NameBook, notReady: Event[], t: TimingModel, reaperGiven: boolean): Incident {
+function build(d: Draft, id: number, names: NameBook, timed: Event[], t: TimingModel, reaperGiven: boolean): Incident {
   const facts: Fact[] = d.group?.facts ?? [];
   const peer = peerOf(d.group, names);
-  const nr = notReady.find((e) => peer.address && e.time! >= d.start && names.addrOf(String(e.detail.nodeName)) === peer.address) ?? null;
+  const nr = timed.find((e) => e.kind === 'node.not-ready' && peer.address && e.time! >= d.start && names.addrOf(String(e.detail.nodeName)) === peer.address) ?? null;
   const milestones = milestonesOf(facts, d.group?.back ?? null, nr, d.pods);
   const start = d.estimated ? d.start : facts[0].ev.time!;
+  // without reaper output, the controller-manager's first eviction marks the pods Terminating
+  const backTime = d.group?.back?.ev.time ?? null;
+  const evictUntil = Math.min(backTime ?? Infinity, start + (expectedEvictSeconds(t) + t.gap) * 1000);
+  const eviction = !milestones.podsTerminating && peer.address ? firstEviction(timed, start, evictUntil, (n) => (names.addrOf(n) ?? peer.address) === peer.address) : null;
+  if (eviction) milestones.podsTerminating = milestoneOf(eviction);
+  const lastEvidence = Math.max(d.group?.lastEvidence ?? start, backTime ?? start);
+  const context = d.group ? contextEvents(timed, start, lastEvidence) : [];
   const durations = durationsOf(start, milestones);
   const inc: Incident = {
     id, peer, start: iso(start)!, estimatedStart: d.estimated, end: milestones.peerBack?.time ?? null,
@@ -86,7 +95,7 @@ function build(d: Draft, id: number, names: NameBook, notReady: Event[], t: Timi
     observers: observersOf(facts, d.group?.recoveries ?? []),
     pods: d.pods.map((p) => ({ namespace: p.namespace, name: p.name, deletionTimestamp: iso(p.deletionTs), forceDeletedAt: iso(p.at), outcome: p.outcome, attempts: p.attempts, evidence: p.ev.evidence })),
     findings: [],
-    timeline: timelineOf([...facts.map((f) => f.ev), ...(d.group?.recoveries ?? []).map((f) => f.ev), ...(nr ? [nr] : []), ...d.pods.flatMap((p) => (p.outcomeEv ? [p.ev, p.outcomeEv] : [p.ev]))]),
+    timeline: timelineOf([...facts.map((f) => f.ev), ...(d.group?.recoveries ?? []).map((f) => f.ev), ...(nr ? [nr] : []), ...(eviction ? [eviction] : []), ...context, ...d.pods.flatMap((p) => (p.outcomeEv ? [p.ev, p.outcomeEv] : [p.ev]))]),
   };
   inc.findings.push(...podFindings(d.pods), ...timingFindings(inc, t));
   if (d.estimated) {
@@ -111,14 +120,15 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   for (const e of timed) names.learnFrom(e);
   attributePeers(timed);
   diffLoadBalancers(timed);
+  diffEndpoints(timed);
+  mapEtcdPeers(timed);
   const { groups, unreachable } = groupFacts(factsOf(timed, names), t.gap * 1000);
   const reaper = collectPods(timed);
   const drafts: Draft[] = groups.map((g) => ({ group: g, start: g.facts[0].ev.time!, estimated: false, pods: [] }));
   const left = joinPods(drafts, reaper.deletes, t);
   drafts.push(...reaperOnlyDrafts(left, t));
   drafts.sort((a, b) => a.start - b.start);
-  const notReady = timed.filter((e) => e.kind === 'node.not-ready');
-  const incidents = drafts.map((d, i) => build(d, i + 1, names, notReady, t, reaper.sources.size > 0));
+  const incidents = drafts.map((d, i) => build(d, i + 1, names, timed, t, reaper.sources.size > 0));
 
   const findings: Finding[] = unreachable.map((u) => ({
     code: 'peer-unreachable', severity: 'warning' as const,

@@ -1,7 +1,8 @@
 // The per-source line stage, pure and synchronous (STYLE §5): clean -> sniff -> needle prefilter ->
 // parse -> clock -> classify. Streams feed it lines; tests feed it arrays.
 import type { Event, InputSummary, LogRecord, SourceInfo } from '../types';
-import { cleanLine, parseLine, sniffLine } from '../formats/registry';
+import { cleanLine, parseLastResort, parseLine, sniffLine } from '../formats/registry';
+import { splitGlued } from '../formats/glued';
 import { classify } from '../rules/classify';
 import { RULES } from '../rules/registry';
 import { needleRegex } from '../rules/needles';
@@ -35,7 +36,22 @@ export class SourceScanner {
   line(raw: string): void {
     const no = ++this.lines;
     const text = cleanLine(raw);
-    if (!sniffLine(text)) return;
+    const pieces = splitGlued(text);
+    if (pieces.length === 1) this.piece(text, no);
+    else for (const p of pieces) this.piece(p, no);
+  }
+
+  /** One logical line (a glued line yields several, all with the same line number). */
+  private piece(text: string, no: number): void {
+    if (!sniffLine(text)) {
+      // message-only pastes: the last-resort format, only for lines a rule could want
+      if (!this.needles.test(text)) return;
+      const bare = parseLastResort(text);
+      if (!bare) return;
+      this.parsed++;
+      this.classify(bare, text, no);
+      return;
+    }
     this.parsed++;
     const candidate = this.needles.test(text);
     if (!candidate && this.firstTime !== null) {
