@@ -28,7 +28,7 @@ async function readOne(ref: SourceRef, index: number, opts: AnalyzeOptions): Pro
   if (ref.path === '-') id.path = '<stdin>';
   if (opts.node && (ref.path === '-' || !id.node)) { id.node = opts.node; id.nodeFrom = '--node'; }
   if (opts.role && id.role === 'unknown') id.role = opts.role;
-  if (opts.year) id.refYear = opts.year;
+  if (opts.year) { id.refYear = opts.year; id.refMonth = null; }
   const scanner = new SourceScanner({ ...id, mtime: ref.mtime }, index);
   let failure: string | null = null;
   let skipped = false;

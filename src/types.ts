@@ -104,6 +104,9 @@ export interface SourceInfo {
   nodeFrom: string | null;
   /** year for year-less lines when the layout reveals it (bundle date, --year) */
   refYear: number | null;
+  /** month of the reference date when it is a collection date (bundle folder, systeminfo/date):
+   * `refYear` is then the year the logs end in. Absent for `--year` (the year they start in). */
+  refMonth?: number | null;
   /** a flagged last resort: the file's modification time */
   mtime: number | null;
 }

@@ -7,7 +7,7 @@ import { classify } from '../rules/classify';
 import { RULES } from '../rules/registry';
 import { needleRegex } from '../rules/needles';
 import type { Rule } from '../rules/rule';
-import { SourceClock } from './clock';
+import { SourceClock, type LocalAt } from './clock';
 
 const NEEDLES = needleRegex(RULES);
 
@@ -26,10 +26,11 @@ export class SourceScanner {
   private firstTime: number | null = null;
   private maxTime: number | null = null;
   private lastParsedLine: { text: string; no: number } | null = null;
+  private firstLocal: LocalAt | null = null;
   private roleVotes = { server: 0, agent: 0, reaper: 0 };
 
   constructor(readonly info: SourceInfo, readonly index: number, private rules: Rule[] = RULES, private needles: RegExp = NEEDLES) {
-    this.clock = new SourceClock({ refYear: info.refYear, mtime: info.mtime });
+    this.clock = new SourceClock({ refYear: info.refYear, refMonth: info.refMonth ?? null, mtime: info.mtime });
   }
 
   /** Feeds one raw line (without its line break). */
@@ -77,6 +78,7 @@ export class SourceScanner {
       this.lastPending = null;
     } else if (this.firstTime === null && rec.local) {
       this.firstTime = -1; // marks "a dated line exists", resolved at finish
+      this.firstLocal = { local: rec.local, line: no };
     }
   }
 
@@ -104,21 +106,28 @@ export class SourceScanner {
 
   /** Resolves deferred times and returns the source's coverage line. */
   finish(): InputSummary {
-    let inherited: number | null = null;
-    for (const p of this.pending) {
-      if (p.rec.local) {
-        p.ev.time = this.clock.resolve(p.rec.local, p.line);
-        inherited = p.ev.time;
-      } else {
-        p.ev.time = inherited;
-      }
-    }
+    // year-less times are resolved together, in file order, so a Dec -> Jan step moves the year
+    const items: LocalAt[] = [];
+    if (this.firstLocal) items.push(this.firstLocal);
+    for (const p of this.pending) if (p.rec.local) items.push({ local: p.rec.local, line: p.line });
+    let last: LocalAt | null = null;
     if (this.lastParsedLine) {
       const rec = parseLine(this.lastParsedLine.text);
       if (rec?.time != null) this.seen(rec.time);
-      else if (rec?.local) {
-        const t = this.clock.resolve(rec.local, this.lastParsedLine.no);
-        if (t !== null) this.seen(t);
+      else if (rec?.local) items.push((last = { local: rec.local, line: this.lastParsedLine.no }));
+    }
+    const times = this.clock.resolveAll(items);
+    const at = new Map(items.map((it, i) => [it, times[i]]));
+    if (this.firstLocal) { const t = at.get(this.firstLocal); if (t != null) this.seen(t); }
+    if (last) { const t = at.get(last); if (t != null) this.seen(t); }
+    let inherited: number | null = null;
+    let k = this.firstLocal ? 1 : 0;
+    for (const p of this.pending) {
+      if (p.rec.local) {
+        p.ev.time = times[k++];
+        inherited = p.ev.time;
+      } else {
+        p.ev.time = inherited;
       }
     }
     for (const ev of this.events) if (ev.time !== null) this.seen(ev.time);
