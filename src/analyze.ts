@@ -1,7 +1,7 @@
 // The pipeline wired end to end: paths -> sources -> lines -> scanner -> assemble -> Report.
 // Streams stay in sources/; everything after the scanner is pure.
 import type { Readable } from 'node:stream';
-import type { Event, InputSummary, Report, Role, TimingModel } from './types';
+import type { Event, InputSummary, Report, Role, SourceLag, TimingModel } from './types';
 import { walk, type SourceRef } from './sources/walk';
 import { identify } from './sources/identity';
 import { openSource, NotText } from './sources/open';
@@ -23,7 +23,7 @@ export interface AnalyzeOptions {
 }
 
 /** Reads one source into events and its coverage line; a read error becomes a warning. */
-async function readOne(ref: SourceRef, index: number, opts: AnalyzeOptions): Promise<{ summary: InputSummary; events: Event[] }> {
+async function readOne(ref: SourceRef, index: number, opts: AnalyzeOptions): Promise<{ summary: InputSummary; events: Event[]; lag: SourceLag | null }> {
   const id = identify(ref.path === '-' ? '<stdin>' : ref.path);
   if (ref.path === '-') id.path = '<stdin>';
   if (opts.node && (ref.path === '-' || !id.node)) { id.node = opts.node; id.nodeFrom = '--node'; }
@@ -42,7 +42,7 @@ async function readOne(ref: SourceRef, index: number, opts: AnalyzeOptions): Pro
   const summary = scanner.finish();
   if (failure) summary.warnings.push(failure);
   if (skipped) summary.skipped = true;
-  return { summary, events: scanner.events };
+  return { summary, events: scanner.events, lag: scanner.prefixLag() };
 }
 
 /** analyze(paths) -> Report. No path (or `-`) reads stdin. */
@@ -58,6 +58,7 @@ export async function analyze(paths: string[], opts: AnalyzeOptions): Promise<Re
   const skipped = [...walked.skipped];
   const inputs: InputSummary[] = [];
   const events: Event[] = [];
+  const lags: SourceLag[] = [];
   let seq = 0;
   for (const ref of refs) {
     if (ref.kind === 'archive') {
@@ -65,11 +66,12 @@ export async function analyze(paths: string[], opts: AnalyzeOptions): Promise<Re
       continue;
     }
     opts.onProgress?.(ref.path);
-    const { summary, events: evs } = await readOne(ref, inputs.length, opts);
+    const { summary, events: evs, lag } = await readOne(ref, inputs.length, opts);
     if (summary.skipped) { skipped.push({ path: summary.path, reason: summary.warnings.join('; ') }); continue; }
     for (const e of evs) e.seq = seq++;
     inputs.push(summary);
     events.push(...evs);
+    if (lag) lags.push(lag);
   }
-  return assemble(events, inputs, { timing: opts.timing, tool: TOOL, hosts: opts.hosts, skipped });
+  return assemble(events, inputs, { timing: opts.timing, tool: TOOL, hosts: opts.hosts, skipped, lags });
 }

@@ -41,6 +41,8 @@ export interface LogRecord {
   marker?: 'reboot' | 'header';
   /** the line's time is taken from the nearest dated line above it (kubectl output in reaper logs) */
   inheritsTime?: boolean;
+  /** journald/syslog prefix time minus the payload's own time (ms): receive lag or a skewed clock */
+  prefixLagMs?: number;
 }
 
 /** Event kinds, DESIGN §5. */
@@ -109,6 +111,17 @@ export interface SourceInfo {
   refMonth?: number | null;
   /** a flagged last resort: the file's modification time */
   mtime: number | null;
+}
+
+/** How far a source's journald prefix runs from the payload's own times (median of its lines). */
+export interface SourceLag {
+  source: number;
+  path: string;
+  node: string | null;
+  medianMs: number;
+  samples: number;
+  /** the line whose lag is nearest the median */
+  evidence: Evidence;
 }
 
 /** What one source contributed, for the coverage table and the JSON `inputs` list. */

@@ -1,6 +1,8 @@
 // assemble(events) -> Report: incidents per peer, reaper pods joined by deletion timestamp,
 // milestones, durations, observers and findings (DESIGN §6). Pure: no clock, no I/O.
-import type { Event, Finding, Incident, InputSummary, Report, TimelineEvent, TimingModel } from '../types';
+import type { Event, Finding, Incident, InputSummary, Report, SourceLag, TimelineEvent, TimingModel } from '../types';
+import { lagFindings, observerSkewFindings } from './skew';
+import { coverageFindings, nodeSpans } from './coverage';
 import { attributePeers, byTime, diffEndpoints, diffLoadBalancers } from './prepare';
 import { mapEtcdPeers } from './etcdPeers';
 import { contextEvents, firstEviction } from './context';
@@ -19,6 +21,8 @@ export interface AssembleOptions {
   /** NAME=IP pairs from --host and from inventories found in the input */
   hosts: Array<[string, string]>;
   skipped?: Array<{ path: string; reason: string }>;
+  /** per-source journald prefix lags, for `clock-skew` */
+  lags?: SourceLag[];
 }
 
 interface Draft {
@@ -97,7 +101,7 @@ function build(d: Draft, id: number, names: NameBook, timed: Event[], t: TimingM
     findings: [],
     timeline: timelineOf([...facts.map((f) => f.ev), ...(d.group?.recoveries ?? []).map((f) => f.ev), ...(nr ? [nr] : []), ...(eviction ? [eviction] : []), ...context, ...d.pods.flatMap((p) => (p.outcomeEv ? [p.ev, p.outcomeEv] : [p.ev]))]),
   };
-  inc.findings.push(...podFindings(d.pods), ...timingFindings(inc, t));
+  inc.findings.push(...podFindings(d.pods), ...timingFindings(inc, t), ...observerSkewFindings(facts, peer.address));
   if (d.estimated) {
     inc.findings.push({ code: 'estimated-start', severity: 'info', message: `No RKE2 evidence of this outage in the input: the start is estimated as the earliest deletion timestamp minus ${fmtDuration(expectedEvictSeconds(t))} (grace + toleration + termination grace). Add the surviving nodes' rke2 logs to find the node and the real start.`, evidence: milestones.podsTerminating ? [milestones.podsTerminating.evidence] : [] });
   }
@@ -129,12 +133,15 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   drafts.push(...reaperOnlyDrafts(left, t));
   drafts.sort((a, b) => a.start - b.start);
   const incidents = drafts.map((d, i) => build(d, i + 1, names, timed, t, reaper.sources.size > 0));
+  const spans = nodeSpans(inputs);
+  for (const inc of incidents) inc.findings.push(...coverageFindings(inc, spans, names));
 
   const findings: Finding[] = unreachable.map((u) => ({
     code: 'peer-unreachable', severity: 'warning' as const,
     message: `${u.host}${names.nameOf(u.host) ? ` (${names.nameOf(u.host)})` : ''} was unreachable from the start of the log (${u.count} failed dials, ${iso(u.first.time)} to ${iso(u.last.time)}) and never seen up: a node that was already down, or a wrong server address.`,
     evidence: [u.first.evidence, ...(u.last !== u.first ? [u.last.evidence] : [])],
   }));
+  findings.push(...lagFindings(opts.lags ?? []));
   const untimed = events.filter((e) => e.time === null);
   if (untimed.length) {
     findings.push({ code: 'events-without-time', severity: 'info', message: `${untimed.length} events carry no absolute time (console captures, year-less lines without a reference) and are left out of the timeline.`, evidence: untimed.slice(0, 3).map((e) => e.evidence) });

@@ -1,6 +1,7 @@
 // The per-source line stage, pure and synchronous (STYLE §5): clean -> sniff -> needle prefilter ->
 // parse -> clock -> classify. Streams feed it lines; tests feed it arrays.
-import type { Event, InputSummary, LogRecord, SourceInfo } from '../types';
+import type { Event, InputSummary, LogRecord, SourceInfo, SourceLag } from '../types';
+import { shorten } from '../rules/classify';
 import { cleanLine, parseLastResort, parseLine, sniffLine } from '../formats/registry';
 import { splitGlued } from '../formats/glued';
 import { classify } from '../rules/classify';
@@ -10,6 +11,8 @@ import type { Rule } from '../rules/rule';
 import { SourceClock, type LocalAt } from './clock';
 
 const NEEDLES = needleRegex(RULES);
+
+const MAX_LAG_SAMPLES = 2000;
 
 /** An event whose time waits for the end of the file (year-less, or taken from the line above). */
 interface Pending { ev: Event; rec: LogRecord; line: number }
@@ -27,6 +30,8 @@ export class SourceScanner {
   private maxTime: number | null = null;
   private lastParsedLine: { text: string; no: number } | null = null;
   private firstLocal: LocalAt | null = null;
+  /** prefix-vs-payload lags of fully parsed lines (bounded sample) */
+  private lags: Array<{ ms: number; no: number; text: string }> = [];
   private roleVotes = { server: 0, agent: 0, reaper: 0 };
 
   constructor(readonly info: SourceInfo, readonly index: number, private rules: Rule[] = RULES, private needles: RegExp = NEEDLES) {
@@ -61,6 +66,7 @@ export class SourceScanner {
     }
     const rec = parseLine(text);
     if (!rec) { this.parsed--; return; }
+    if (rec.prefixLagMs !== undefined && this.lags.length < MAX_LAG_SAMPLES) this.lags.push({ ms: rec.prefixLagMs, no, text });
     this.lastParsedLine = null;
     this.learn(rec, no);
     if (candidate) this.classify(rec, text, no);
@@ -102,6 +108,17 @@ export class SourceScanner {
       this.events.push(ev);
     }
     if (!evs.length && rec.local && rec.time === null) this.lastPending = null;
+  }
+
+  /** The median journald-prefix lag of this source, or null when no line had both times. */
+  prefixLag(): SourceLag | null {
+    if (!this.lags.length) return null;
+    const sorted = [...this.lags].sort((a, b) => a.ms - b.ms);
+    const mid = sorted[Math.floor(sorted.length / 2)];
+    return {
+      source: this.index, path: this.info.path, node: this.info.node, medianMs: mid.ms, samples: sorted.length,
+      evidence: { path: this.info.path, line: mid.no, text: shorten(mid.text) },
+    };
   }
 
   /** Resolves deferred times and returns the source's coverage line. */
