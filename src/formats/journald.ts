@@ -3,6 +3,13 @@ import type { LogRecord } from '../types';
 import { blankRecord, type Groups, type LineFormat } from './format';
 import { instantOf, readTime, type TimeKind, type TimeReading } from './timestamps';
 
+/** A prefix lag near a multiple of 15 min is a zone difference (journalctl's zone is not the
+ * process's); the rest is receive lag or clock skew. */
+export function splitLag(lagMs: number): { zoneMin: number; residualMs: number } {
+  const zoneMin = Math.round(lagMs / 900_000) * 15;
+  return { zoneMin, residualMs: lagMs - zoneMin * 60_000 };
+}
+
 /** Prefix time minus the payload's time; a year-less prefix is read in the payload's year and zone. */
 export function prefixLag(outer: TimeReading, innerTime: number, innerOffset: number | null): number | null {
   if (outer.time !== null) return outer.time - innerTime;

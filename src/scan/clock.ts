@@ -2,6 +2,7 @@
 // then the layout's year (bundle date, --year), and only as a flagged last resort the file's mtime.
 import type { LocalTime, LogRecord } from '../types';
 import { instantOf } from '../formats/timestamps';
+import { splitLag } from '../formats/journald';
 
 interface Anchor { line: number; year: number; month: number; offsetMin: number }
 
@@ -29,7 +30,9 @@ export class SourceClock {
   /** Learns year, month and zone from a line that carries an absolute time with an offset. */
   learn(rec: LogRecord, line: number): void {
     if (rec.time === null) return;
-    const off = rec.offsetMin ?? this.lastOffset() ?? 0;
+    // the anchor zone is the prefix's: year-less lines of this file carry prefix times
+    const zone = rec.prefixLagMs !== undefined ? splitLag(rec.prefixLagMs).zoneMin : 0;
+    const off = (rec.offsetMin ?? this.lastOffset() ?? 0) + zone;
     const d = new Date(rec.time + off * 60_000);
     const a = { line, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, offsetMin: off };
     const last = this.anchors[this.anchors.length - 1];

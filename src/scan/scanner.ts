@@ -4,6 +4,7 @@ import type { Event, InputSummary, LogRecord, SourceInfo, SourceLag } from '../t
 import { shorten } from '../rules/classify';
 import { cleanLine, parseLastResort, parseLine, sniffLine } from '../formats/registry';
 import { splitGlued } from '../formats/glued';
+import { splitLag } from '../formats/journald';
 import { classify } from '../rules/classify';
 import { RULES } from '../rules/registry';
 import { needleRegex } from '../rules/needles';
@@ -54,8 +55,10 @@ export class SourceScanner {
       if (!this.needles.test(text)) return;
       const bare = parseLastResort(text);
       if (!bare) return;
-      this.parsed++;
+      const before = this.events.length;
       this.classify(bare, text, no);
+      // a message-only line counts as recognised only when a rule took it
+      if (this.events.length > before) this.parsed++;
       return;
     }
     this.parsed++;
@@ -66,7 +69,7 @@ export class SourceScanner {
     }
     const rec = parseLine(text);
     if (!rec) { this.parsed--; return; }
-    if (rec.prefixLagMs !== undefined && this.lags.length < MAX_LAG_SAMPLES) this.lags.push({ ms: rec.prefixLagMs, no, text });
+    if (rec.prefixLagMs !== undefined && this.lags.length < MAX_LAG_SAMPLES) this.lags.push({ ms: splitLag(rec.prefixLagMs).residualMs, no, text });
     this.lastParsedLine = null;
     this.learn(rec, no);
     if (candidate) this.classify(rec, text, no);

@@ -83,4 +83,14 @@ describe('per-file zones', () => {
     ]);
     expect(times).toEqual([['tunnel.proxy-error', '2023-11-22T22:13:37.000Z'], ['kubelet.status-error', '2023-11-22T22:13:50.000Z']]);
   });
+  it('a journal printed in another zone than the rke2 process: the prefix zone is learnt, not the payload\'s', () => {
+    // rke2 runs with TZ=UTC, journalctl printed in +08:00: prefixes run exactly 8 h after time=
+    const { s, times } = scan([
+      'Nov 22 17:13:37 ecs-w1 rke2[988]: time="2023-11-22T09:13:37Z" level=error msg="Remotedialer proxy error" error="websocket: close 1006 (abnormal closure): unexpected EOF"',
+      'Nov 22 17:13:50 ecs-w1 rke2[988]: E1122 17:13:50.228541     988 kubelet_node_status.go:540] "Error updating node status, will retry" err="context deadline exceeded"',
+    ]);
+    expect(times).toEqual([['tunnel.proxy-error', '2023-11-22T09:13:37.000Z'], ['kubelet.status-error', '2023-11-22T09:13:50.000Z']]);
+    // a zone difference is not clock skew
+    expect(s.prefixLag()!.medianMs).toBe(0);
+  });
 });
