@@ -1,6 +1,7 @@
 // clock-skew and coverage-gap findings, and the etcd / apiserver evidence in assembly, from
 // realistic 2023-wording journald lines of three observers (messages.md §4.2).
 import { runLines } from '../support/runLines';
+import { SourceScanner } from '../../src/scan/scanner';
 
 const j = (host: string, pid: number, hms: string, payload: string): string => `Nov 22 ${hms} ${host} rke2[${pid}]: ${payload}`;
 const lr = (hms: string, rest: string, off = '+08:00'): string => `time="2023-11-22T${hms}${off}" ${rest}`;
@@ -105,5 +106,23 @@ describe('etcd and apiserver evidence', () => {
     expect(inc.start).toBe('2023-11-22T09:14:02.101Z');
     expect(inc.milestones.peerBack!.time).toBe('2023-11-22T09:32:31.101Z');
     expect(inc.durations.downtime).toBeCloseTo(1109, 0);
+  });
+  it('a promoted learner named after the peer\'s node is its return, once the name is known', () => {
+    const agentOnly = agent('ecs-w1', 988).slice(0, 7);
+    const server = [j('ecs-m1', 1532, '17:30:02', lr('17:30:02', 'level=info msg="Promoted learner ecs-m2-5e6f7a8b"'))];
+    const named = runLines({ 'a/ecs-w1/rke2-agent.log': agentOnly, 'a/ecs-m1/rke2-server.log': server }, [['ecs-m2', '10.0.0.12']]);
+    expect(named.incidents[0].milestones.peerBack!.time).toBe('2023-11-22T09:30:02.000Z');
+    const unnamed = runLines({ 'a/ecs-w1/rke2-agent.log': agentOnly, 'a/ecs-m1/rke2-server.log': server });
+    expect(unnamed.incidents[0].milestones.peerBack).toBeNull();
+  });
+});
+
+describe('journald markers', () => {
+  it('-- Reboot -- is a node.reboot event at the time of the line above it', () => {
+    const sc = new SourceScanner({ path: 'a/ecs-w1/rke2-agent.log', node: 'ecs-w1', role: 'agent', nodeFrom: null, refYear: null, mtime: null }, 0);
+    for (const l of [...agent('ecs-w1', 988).slice(0, 2), '-- Reboot --', j('ecs-w1', 1004, '17:40:00', lr('17:40:00', 'level=info msg="Starting rke2 agent v1.25.16+rke2r1 (0b0c0d0e)"'))]) sc.line(l);
+    sc.finish();
+    const reboot = sc.events.find((e) => e.kind === 'node.reboot')!;
+    expect([reboot.evidence.line, new Date(reboot.time!).toISOString()]).toEqual([3, '2023-11-22T01:00:05.000Z']);
   });
 });
