@@ -5,7 +5,7 @@ import { lagFindings, observerSkewFindings } from './skew';
 import { coverageFindings, nodeSpans } from './coverage';
 import { attributePeers, byTime, diffEndpoints, diffLoadBalancers } from './prepare';
 import { mapEtcdPeers } from './etcdPeers';
-import { contextEvents, firstEviction } from './context';
+import { contextEvents, firstEviction, plannedStopFindings } from './context';
 import { factsOf, type Fact } from './facts';
 import { groupFacts, type Group } from './group';
 import { collectPods, type ForceDelete } from './pods';
@@ -101,7 +101,7 @@ function build(d: Draft, id: number, names: NameBook, timed: Event[], t: TimingM
     findings: [],
     timeline: timelineOf([...facts.map((f) => f.ev), ...(d.group?.recoveries ?? []).map((f) => f.ev), ...(nr ? [nr] : []), ...(eviction ? [eviction] : []), ...context, ...d.pods.flatMap((p) => (p.outcomeEv ? [p.ev, p.outcomeEv] : [p.ev]))]),
   };
-  inc.findings.push(...podFindings(d.pods), ...timingFindings(inc, t), ...observerSkewFindings(facts, peer.address));
+  inc.findings.push(...podFindings(d.pods), ...timingFindings(inc, t), ...observerSkewFindings(facts, peer.address), ...plannedStopFindings(context));
   if (d.estimated) {
     inc.findings.push({ code: 'estimated-start', severity: 'info', message: `No RKE2 evidence of this outage in the input: the start is estimated as the earliest deletion timestamp minus ${fmtDuration(expectedEvictSeconds(t))} (grace + toleration + termination grace). Add the surviving nodes' rke2 logs to find the node and the real start.`, evidence: milestones.podsTerminating ? [milestones.podsTerminating.evidence] : [] });
   }

@@ -1,6 +1,6 @@
 // Events that name no usable peer but belong on an incident's timeline: etcd lines about a member
 // id no line maps to an address, leader changes, and controller-manager evictions of the peer's pods.
-import type { Event } from '../types';
+import type { Event, Finding } from '../types';
 import { isEtcdId } from './etcdPeers';
 
 /** Lead before the first sign and tail after the last evidence, for context events. */
@@ -38,4 +38,15 @@ export function firstEviction(timed: Event[], start: number, until: number, acce
     return e;
   }
   return null;
+}
+
+/** A leader transfer away from a member is a graceful stop: the outage was planned, not a crash. */
+export function plannedStopFindings(context: Event[]): Finding[] {
+  const moved = context.find((e) => e.kind === 'etcd.leader-changed' && e.detail.planned === true);
+  if (!moved) return [];
+  return [{
+    code: 'planned-stop', severity: 'info',
+    message: `etcd moved its leader from ${String(moved.detail.fromMember)} to ${String(moved.detail.toMember)} around the start: the node was stopped gracefully (maintenance, rke2 stop or reboot), not lost in a crash.`,
+    evidence: [moved.evidence],
+  }];
 }

@@ -138,4 +138,30 @@ export const etcdRules: Rule[] = [
       noMatch: ['{"level":"warn","ts":"2023-11-22T17:13:41.233417+0800","logger":"etcd-client","caller":"v3@v3.5.9-k3s1/retry_interceptor.go:62","msg":"retrying of unary invoker"}'],
     },
   },
+  {
+    id: 'etcd.leader-moved',
+    kind: 'etcd.leader-changed',
+    versions: 'k3s 32-main supervisor: "Moving etcd cluster leader from %s to %s" (graceful stop: a planned outage)',
+    needles: ['Moving etcd cluster leader'],
+    match: /^Moving etcd cluster leader from (?<from>\S{1,300}) to (?<to>\S{1,300})$/,
+    peer: 'none',
+    detail: (g) => ({ change: 'moved', planned: true, fromMember: g.from, toMember: g.to }),
+    examples: {
+      match: ['Aug 20 17:30:12 ecs-m2 rke2[2101]: time="2026-08-20T17:30:12+08:00" level=info msg="Moving etcd cluster leader from ecs-m2-1a2b3c4d to ecs-m1-5e6f7a8b"'],
+      noMatch: ['time="2026-08-20T17:30:12+08:00" level=info msg="Promoted learner ecs-m2-1a2b3c4d"'],
+    },
+  },
+  {
+    id: 'etcd.member-starting',
+    kind: 'node.starting',
+    versions: 'k3s 21-main supervisor on servers: "Starting etcd for existing cluster member" (server back, own log)',
+    needles: ['Starting etcd for existing cluster member'],
+    match: /^Starting etcd for existing cluster member$/,
+    peer: 'none',
+    detail: () => ({ phase: 'etcd-starting', program: 'etcd' }),
+    examples: {
+      match: ['time="2022-12-27T13:02:13+08:00" level=info msg="Starting etcd for existing cluster member"'],
+      noMatch: ['time="2022-12-27T13:02:13+08:00" level=info msg="Starting etcd to join cluster with members [ecs-m1-5e6f7a8b=https://10.0.0.11:2380]"'],
+    },
+  },
 ];

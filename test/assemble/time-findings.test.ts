@@ -126,3 +126,13 @@ describe('journald markers', () => {
     expect([reboot.evidence.line, new Date(reboot.time!).toISOString()]).toEqual([3, '2023-11-22T01:00:05.000Z']);
   });
 });
+
+describe('planned stops', () => {
+  it('a leader transfer away from the stopping server marks the incident as planned', () => {
+    const server = [j('ecs-m2', 2101, '17:13:35', lr('17:13:35', 'level=info msg="Moving etcd cluster leader from ecs-m2-1a2b3c4d to ecs-m1-5e6f7a8b"'))];
+    const r = runLines({ 'a/ecs-w1/rke2-agent.log': agent('ecs-w1', 988), 'a/ecs-m2/rke2-server.log': server });
+    const planned = r.incidents[0].findings.filter((f) => f.code === 'planned-stop');
+    expect(planned.map((f) => f.evidence![0].path)).toEqual(['a/ecs-m2/rke2-server.log']);
+    expect(runLines({ 'a/ecs-w1/rke2-agent.log': agent('ecs-w1', 988) }).incidents[0].findings.map((f) => f.code)).not.toContain('planned-stop');
+  });
+});
