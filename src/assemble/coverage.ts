@@ -21,6 +21,9 @@ export function nodeSpans(inputs: InputSummary[]): Span[] {
 
 const short = (n: string): string => n.split('.')[0];
 
+/** How close to the start a node's last line must be to suggest it is the lost node itself. */
+const SELF_WINDOW_MS = 5 * 60_000;
+
 /** Nodes (other than the peer itself) whose logs do not reach the incident's start. */
 export function coverageFindings(inc: Incident, spans: Span[], names: NameBook): Finding[] {
   if (inc.estimatedStart) return [];
@@ -30,7 +33,10 @@ export function coverageFindings(inc: Incident, spans: Span[], names: NameBook):
     const isPeer = (inc.peer.node && short(inc.peer.node) === short(s.node)) || (inc.peer.address !== null && names.addrOf(s.node) === inc.peer.address);
     if (isPeer) continue;
     const files = s.paths.length === 1 ? s.paths[0] : `${s.paths.length} files`;
-    if (s.last < start) {
+    if (s.last < start && !inc.peer.node && start - s.last <= SELF_WINDOW_MS) {
+      // logs that stop just before the peer vanished are most likely the peer's own
+      out.push({ code: 'coverage-gap', severity: 'info', message: `${s.node}'s logs end at ${new Date(s.last).toISOString()}, just before incident ${inc.id} began at ${inc.start}: ${s.node} is probably the lost node ${inc.peer.address ?? ''} itself. If so, pass --host ${s.node}=${inc.peer.address ?? 'IP'} to name it.` });
+    } else if (s.last < start) {
       out.push({ code: 'coverage-gap', severity: 'warning', message: `${s.node}'s logs end at ${new Date(s.last).toISOString()}, before incident ${inc.id} began at ${inc.start} (${files}): it cannot show how it saw the outage. Collect its logs again covering the incident.` });
     } else if (s.first > start) {
       out.push({ code: 'coverage-gap', severity: 'warning', message: `${s.node}'s logs start at ${new Date(s.first).toISOString()}, after incident ${inc.id} began at ${inc.start} (${files}): its first sign and failover are missing (rotated away?). Add its older or rotated logs.` });

@@ -133,6 +133,9 @@ describe('planned stops', () => {
     const r = runLines({ 'a/ecs-w1/rke2-agent.log': agent('ecs-w1', 988), 'a/ecs-m2/rke2-server.log': server });
     const planned = r.incidents[0].findings.filter((f) => f.code === 'planned-stop');
     expect(planned.map((f) => f.evidence![0].path)).toEqual(['a/ecs-m2/rke2-server.log']);
+    // unnamed, the stopped server's own log is suspected to be the peer's rather than a gap
+    const gap = r.incidents[0].findings.find((f) => f.code === 'coverage-gap')!;
+    expect([gap.severity, gap.message]).toEqual(['info', expect.stringContaining('pass --host ecs-m2=10.0.0.12')]);
     expect(runLines({ 'a/ecs-w1/rke2-agent.log': agent('ecs-w1', 988) }).incidents[0].findings.map((f) => f.code)).not.toContain('planned-stop');
   });
 });
