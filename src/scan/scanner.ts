@@ -44,8 +44,11 @@ export class SourceScanner {
     const no = ++this.lines;
     const text = cleanLine(raw);
     const pieces = splitGlued(text);
-    if (pieces.length === 1) this.piece(text, no);
-    else for (const p of pieces) this.piece(p, no);
+    if (pieces.length === 1) { this.piece(text, no); return; }
+    const before = this.parsed;
+    for (const p of pieces) this.piece(p, no);
+    // a glued line is still one line of the input for the parsed/unparsed counts
+    this.parsed = Math.min(this.parsed, before + 1);
   }
 
   /** One logical line (a glued line yields several, all with the same line number). */

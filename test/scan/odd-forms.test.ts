@@ -68,6 +68,7 @@ describe('two logrus lines glued together', () => {
       ['lb.servers', 2, '2022-12-29T09:14:13.000Z'],
       ['tunnel.stopped', 2, '2022-12-29T09:14:13.000Z'],
     ]);
+    expect([s.lines, s.parsed]).toEqual([2, 2]);
   });
 });
 
