@@ -58,7 +58,10 @@ describe('rke2-2024-server-down (RKE2 v1.28.15, k3s 28* wording)', () => {
     expect(codes).not.toContain('coverage-gap');
   });
   it('without a name for 10.0.0.12 the node-level milestones stay empty, the rest holds', async () => {
-    const bare = (await run('rke2-2024-server-down', [])).incidents[0];
+    // the logs alone, without the kubectl nodes inventory and without --host
+    const base = 'fixtures/rke2-2024-server-down';
+    const logs = ['ecs-w1-2024-10-20_10_05_00/journald', 'ecs-w2-2024-10-20_10_05_00/journald', 'ecs-m1-2024-10-20_10_05_00/journald', 'ecs-m1-2024-10-20_10_05_00/rke2/podlogs'];
+    const bare = (await analyze(logs.map((l) => `${base}/${l}`), { timing: DEFAULT_TIMING, hosts: [] })).incidents[0];
     expect(bare.peer.node).toBeNull();
     expect(bare.milestones.nodeNotReady).toBeNull();
     expect(bare.milestones.peerBack!.time).toBe('2024-10-20T09:32:40.000Z');
