@@ -1,7 +1,7 @@
 // The pipeline wired end to end: paths -> sources -> lines -> scanner -> assemble -> Report.
 // Streams stay in sources/; everything after the scanner is pure.
 import type { Readable } from 'node:stream';
-import type { Event, InputSummary, Report, Role, TimingModel } from './types';
+import type { Event, InputSummary, Report, Role, SourceLag, TimingModel } from './types';
 import { walk, type SourceRef } from './sources/walk';
 import { identify } from './sources/identity';
 import { openSource, NotText } from './sources/open';
@@ -30,15 +30,17 @@ export interface Collected {
   events: Event[];
   inputs: InputSummary[];
   skipped: Array<{ path: string; reason: string }>;
+  /** per-file gap between journald prefix and inner times, for the clock-skew finding */
+  lags: SourceLag[];
 }
 
 /** Reads one source into events and its coverage line; a read error becomes a warning. */
-async function readOne(ref: SourceRef, index: number, opts: AnalyzeOptions): Promise<{ summary: InputSummary; events: Event[] }> {
+async function readOne(ref: SourceRef, index: number, opts: AnalyzeOptions): Promise<{ summary: InputSummary; events: Event[]; lag: SourceLag | null }> {
   const id = identify(ref.path === '-' ? '<stdin>' : ref.path);
   if (ref.path === '-') id.path = '<stdin>';
   if (opts.node && (ref.path === '-' || !id.node)) { id.node = opts.node; id.nodeFrom = '--node'; }
   if (opts.role && id.role === 'unknown') id.role = opts.role;
-  if (opts.year) id.refYear = opts.year;
+  if (opts.year) { id.refYear = opts.year; id.refMonth = null; }
   const scanner = new SourceScanner({ ...id, mtime: ref.mtime }, index);
   let failure: string | null = null;
   let skipped = false;
@@ -52,7 +54,7 @@ async function readOne(ref: SourceRef, index: number, opts: AnalyzeOptions): Pro
   const summary = scanner.finish();
   if (failure) summary.warnings.push(failure);
   if (skipped) summary.skipped = true;
-  return { summary, events: scanner.events };
+  return { summary, events: scanner.events, lag: scanner.prefixLag() };
 }
 
 /** True when the event lies in the --since/--until window (untimed events cannot be placed: kept). */
@@ -74,6 +76,7 @@ export async function collect(paths: string[], opts: AnalyzeOptions): Promise<Co
   const skipped = [...walked.skipped];
   const inputs: InputSummary[] = [];
   const events: Event[] = [];
+  const lags: SourceLag[] = [];
   let seq = 0;
   for (const [n, ref] of refs.entries()) {
     if (ref.kind === 'archive') {
@@ -81,17 +84,18 @@ export async function collect(paths: string[], opts: AnalyzeOptions): Promise<Co
       continue;
     }
     opts.onProgress?.(ref.path, n, refs.length);
-    const { summary, events: evs } = await readOne(ref, inputs.length, opts);
+    const { summary, events: evs, lag } = await readOne(ref, inputs.length, opts);
     if (summary.skipped) { skipped.push({ path: summary.path, reason: summary.warnings.join('; ') }); continue; }
     for (const e of evs) e.seq = seq++;
     inputs.push(summary);
     events.push(...evs.filter((e) => inWindow(e, opts.since, opts.until)));
+    if (lag) lags.push(lag);
   }
-  return { events, inputs, skipped };
+  return { events, inputs, skipped, lags };
 }
 
 /** analyze(paths) -> Report. No path (or `-`) reads stdin. */
 export async function analyze(paths: string[], opts: AnalyzeOptions): Promise<Report> {
-  const { events, inputs, skipped } = await collect(paths, opts);
-  return assemble(events, inputs, { timing: opts.timing, tool: TOOL, hosts: opts.hosts, skipped });
+  const { events, inputs, skipped, lags } = await collect(paths, opts);
+  return assemble(events, inputs, { timing: opts.timing, tool: TOOL, hosts: opts.hosts, skipped, lags });
 }

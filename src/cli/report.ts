@@ -21,7 +21,7 @@ export async function runReport(a: Args, io: Io): Promise<number> {
   } finally {
     progress.done();
   }
-  const report: Report = assemble(got.events, got.inputs, { timing: opts.timing, tool: TOOL, hosts: opts.hosts, skipped: got.skipped });
+  const report: Report = assemble(got.events, got.inputs, { timing: opts.timing, tool: TOOL, hosts: opts.hosts, skipped: got.skipped, lags: got.lags });
   // Pseudonyms are learnt from every event too, so they match `rke2-outage events --redact`.
   const shown = await redactIfAsked(report, a, a.redact || a['redact-map'] ? eventRecords(got.events) : undefined);
   const format = a.format as FormatName;

@@ -6,6 +6,7 @@ import { cri, journald, journaldBare, journaldMarker, shortIso } from './journal
 import { klog } from './klog';
 import { zapJson } from './etcdJson';
 import { cmLauncher, kubectl, reaper } from './reaper';
+import { bare } from './bare';
 
 export const FORMATS: LineFormat[] = [
   logrus, journald, reaper, klog, zapJson, cri, shortIso, journaldBare, kubectl, cmLauncher, journaldMarker, logrusTty,
@@ -33,6 +34,19 @@ export function sniffLine(line: string): boolean {
 /** parseLine(line) -> LogRecord | null: the first format whose sniff and pattern both accept it. */
 export function parseLine(line: string): LogRecord | null {
   for (const f of FORMATS) {
+    if (!f.sniff.test(line)) continue;
+    const rec = parseWith(f, line);
+    if (rec) return rec;
+  }
+  return null;
+}
+
+/** Formats tried only on needle-bearing lines that no format in FORMATS recognises. */
+export const LAST_RESORT: LineFormat[] = [bare];
+
+/** The last-resort parse of a line no regular format sniffs (message-only pastes). */
+export function parseLastResort(line: string): LogRecord | null {
+  for (const f of LAST_RESORT) {
     if (!f.sniff.test(line)) continue;
     const rec = parseWith(f, line);
     if (rec) return rec;

@@ -2,14 +2,24 @@
 // then the layout's year (bundle date, --year), and only as a flagged last resort the file's mtime.
 import type { LocalTime, LogRecord } from '../types';
 import { instantOf } from '../formats/timestamps';
+import { splitLag } from '../formats/journald';
 
 interface Anchor { line: number; year: number; month: number; offsetMin: number }
 
 /** What the clock needs from the source, decided before the first line. */
 export interface ClockSeed {
   refYear: number | null;
+  /** month of a reference date taken at collection time (bundle date): `refYear` is then the
+   * year at the end of the file, not at its start (`--year`) */
+  refMonth?: number | null;
   mtime: number | null;
 }
+
+/** A year-less time to resolve, with its 1-based line. */
+export interface LocalAt { local: LocalTime; line: number }
+
+/** Month falls by half a year or more between two lines in file order: a new year began. */
+const rolled = (prev: LocalTime, cur: LocalTime): boolean => prev.month - cur.month >= 6;
 
 export class SourceClock {
   private anchors: Anchor[] = [];
@@ -20,7 +30,9 @@ export class SourceClock {
   /** Learns year, month and zone from a line that carries an absolute time with an offset. */
   learn(rec: LogRecord, line: number): void {
     if (rec.time === null) return;
-    const off = rec.offsetMin ?? this.lastOffset() ?? 0;
+    // the anchor zone is the prefix's: year-less lines of this file carry prefix times
+    const zone = rec.prefixLagMs !== undefined ? splitLag(rec.prefixLagMs).zoneMin : 0;
+    const off = (rec.offsetMin ?? this.lastOffset() ?? 0) + zone;
     const d = new Date(rec.time + off * 60_000);
     const a = { line, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, offsetMin: off };
     const last = this.anchors[this.anchors.length - 1];
@@ -40,30 +52,78 @@ export class SourceClock {
     return best;
   }
 
-  /** Epoch ms for wall-clock fields at `line`, or null when no year can be had. */
-  resolve(l: LocalTime, line: number): number | null {
+  /** Year and zone from the anchor nearest to `line` (Dec -> Jan rollover either way of it). */
+  private fromAnchor(l: LocalTime, line: number): { year: number | null; offset: number | null } {
     const a = this.nearest(line);
     let year = l.year;
-    let offset = l.offsetMin ?? a?.offsetMin ?? null;
     if (year === null && a) {
       year = a.year;
-      // Dec -> Jan rollover either way of the anchor
       if (a.month === 12 && l.month === 1) year += 1;
       else if (a.month === 1 && l.month === 12) year -= 1;
     }
-    if (year === null && this.seed.refYear !== null) year = this.seed.refYear;
-    if (year === null && this.seed.mtime !== null) {
-      year = new Date(this.seed.mtime).getUTCFullYear();
-      this.warnings.add(`year taken from the file's modification time (${year}); pass --year to be sure`);
+    return { year, offset: l.offsetMin ?? a?.offsetMin ?? null };
+  }
+
+  /**
+   * Years for a run of year-less times in file order when no dated line anchors them: from the
+   * reference date (the year at the end, collection time), `--year` (the year at the start) or,
+   * flagged, the file's mtime (the end). Each Dec -> Jan step in the run moves the year by one.
+   */
+  private seedYears(items: LocalAt[]): Array<number | null> {
+    const years: Array<number | null> = items.map(() => null);
+    if (!items.length) return years;
+    const { refYear, refMonth, mtime } = this.seed;
+    if (refYear !== null && (refMonth === null || refMonth === undefined)) {
+      let y = refYear;
+      items.forEach((it, i) => {
+        if (i > 0 && rolled(items[i - 1].local, it.local)) y += 1;
+        years[i] = y;
+      });
+      return years;
     }
-    if (year === null) {
-      this.warnings.add('year-less timestamps could not be placed: pass --year');
-      return null;
+    let endYear: number | null = null;
+    let endMonth = 12;
+    if (refYear !== null) { endYear = refYear; endMonth = refMonth ?? 12; }
+    else if (mtime !== null) {
+      const d = new Date(mtime);
+      endYear = d.getUTCFullYear();
+      endMonth = d.getUTCMonth() + 1;
+      this.warnings.add(`year taken from the file's modification time (${endYear}); pass --year to be sure`);
     }
-    if (offset === null) {
-      offset = 0;
-      this.warnings.add('zone of year-less timestamps unknown: read as UTC');
+    if (endYear === null) return years;
+    const last = items[items.length - 1].local;
+    // logs collected in January that end in December end in the year before
+    let y = last.month > endMonth ? endYear - 1 : endYear;
+    for (let i = items.length - 1; i >= 0; i--) {
+      years[i] = y;
+      if (i > 0 && rolled(items[i - 1].local, items[i].local)) y -= 1;
     }
-    return instantOf(l, year, offset);
+    return years;
+  }
+
+  /** Epoch ms for each year-less time (file order), or null where no year can be had. */
+  resolveAll(items: LocalAt[]): Array<number | null> {
+    const loose = items.filter((it) => it.local.year === null && !this.anchors.length);
+    const seeded = this.seedYears(loose);
+    const byItem = new Map(loose.map((it, i) => [it, seeded[i]]));
+    return items.map((it) => {
+      const fa = this.fromAnchor(it.local, it.line);
+      const year = fa.year ?? byItem.get(it) ?? null;
+      if (year === null) {
+        this.warnings.add('year-less timestamps could not be placed: pass --year');
+        return null;
+      }
+      let offset = fa.offset;
+      if (offset === null) {
+        offset = 0;
+        this.warnings.add('zone of year-less timestamps unknown: read as UTC');
+      }
+      return instantOf(it.local, year, offset);
+    });
+  }
+
+  /** Epoch ms for wall-clock fields at `line`, or null when no year can be had. */
+  resolve(l: LocalTime, line: number): number | null {
+    return this.resolveAll([{ local: l, line }])[0];
   }
 }
