@@ -21,10 +21,12 @@ export interface Fact {
 
 const UP_STATES = new Set(['ACTIVE', 'PREFERRED', 'HEALTHY']);
 
-function push(out: Fact[], peer: string | null, kind: FactKind, ev: Event, failover = false): void {
+function push(out: Fact[], peer: string | null, kind: FactKind, ev: Event, failover = false, names?: NameBook): void {
   if (!peer) return;
   const host = hostOf(peer);
   if (isLoopback(host)) return;
+  // the dead node's own restart (its tunnel to itself, its supervisor taking its own agent) is context, not peerBack
+  if (kind === 'recovery' && ev.node && (ev.node === host || names?.addrOf(ev.node) === host)) return;
   out.push({ host, kind, ev, failover });
 }
 
@@ -67,17 +69,17 @@ export function factsOf(sorted: Event[], names: NameBook): Fact[] {
         break;
       case 'lb.health':
         if (d.to === 'FAILED') push(out, ev.peer, 'loss', ev, true);
-        else if (UP_STATES.has(String(d.to))) push(out, ev.peer, d.from === 'FAILED' || d.from === 'RECOVERING' ? 'recovery' : 'up', ev);
+        else if (UP_STATES.has(String(d.to))) push(out, ev.peer, d.from === 'FAILED' || d.from === 'RECOVERING' ? 'recovery' : 'up', ev, false, names);
         break;
       case 'lb.servers': {
         for (const s of (d.dropped as string[]) ?? []) push(out, s, 'loss', ev, true);
-        for (const s of (d.added as string[]) ?? []) push(out, s, 'recovery', ev);
+        for (const s of (d.added as string[]) ?? []) push(out, s, 'recovery', ev, false, names);
         for (const s of (d.servers as string[]) ?? []) push(out, s, 'up', ev);
         break;
       }
       case 'tunnel.started':
       case 'lb.server-added':
-        push(out, ev.peer, 'recovery', ev);
+        push(out, ev.peer, 'recovery', ev, false, names);
         break;
       case 'etcd.peer-unreachable':
         if (!isEtcdId(ev)) push(out, ev.peer, d.transition ? 'loss' : 'failure', ev);
@@ -86,28 +88,28 @@ export function factsOf(sorted: Event[], names: NameBook): Fact[] {
         if (d.change === 'lost' && !isEtcdId(ev)) push(out, ev.peer, 'failure', ev);
         break;
       case 'etcd.peer-back':
-        if (!isEtcdId(ev)) push(out, ev.peer, 'recovery', ev);
+        if (!isEtcdId(ev)) push(out, ev.peer, 'recovery', ev, false, names);
         break;
       case 'etcd.member-promoted': {
         const name = ev.peer ? ev.peer.replace(MEMBER_SUFFIX, '') : null;
         const addr = name ? names.addrOf(name) : null;
-        if (addr) push(out, addr, 'recovery', ev);
+        if (addr) push(out, addr, 'recovery', ev, false, names);
         break;
       }
       case 'node.ready': {
         const addr = typeof d.nodeName === 'string' ? names.addrOf(d.nodeName) : null;
-        if (addr) push(out, addr, 'recovery', ev);
+        if (addr) push(out, addr, 'recovery', ev, false, names);
         break;
       }
       case 'apiserver.endpoints': {
         for (const s of (d.dropped as string[]) ?? []) push(out, s, 'loss', ev);
-        for (const s of (d.added as string[]) ?? []) push(out, s, 'recovery', ev);
+        for (const s of (d.added as string[]) ?? []) push(out, s, 'recovery', ev, false, names);
         for (const s of (d.ips as string[]) ?? []) push(out, s, 'up', ev);
         break;
       }
       case 'tunnel.backend-connected': {
         const addr = ev.peer ? names.addrOf(ev.peer) : null;
-        if (addr) push(out, addr, 'recovery', ev);
+        if (addr) push(out, addr, 'recovery', ev, false, names);
         break;
       }
       default:
