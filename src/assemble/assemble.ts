@@ -83,7 +83,7 @@ function peerOf(g: Group | null, names: NameBook): Incident['peer'] {
  * The controller-manager's NotReady event for the incident's node: by name when the address is
  * named, else the only node that went NotReady within grace + 2 min of the start (which names it).
  */
-function notReadyFor(d: Draft, peer: Incident['peer'], names: NameBook, notReady: Event[], t: TimingModel): Event | null {
+function notReadyFor(d: Draft, peer: Incident['peer'], names: NameBook, notReady: Event[], t: TimingModel, claimed: Set<string>): Event | null {
   const from = d.start - SLACK_SECONDS * 1000;
   const to = d.start + (t.grace + 2 * SLACK_SECONDS) * 1000;
   const inWindow = notReady.filter((e) => e.time! >= from && e.time! <= to);
@@ -91,16 +91,19 @@ function notReadyFor(d: Draft, peer: Incident['peer'], names: NameBook, notReady
     const named = inWindow.find((e) => names.addrOf(String(e.detail.nodeName)) === peer.address);
     if (named) return named;
   }
-  const unnamed = inWindow.filter((e) => !names.addrOf(String(e.detail.nodeName)));
+  // an incident without an address (reaper only) may take a node whose address no other incident has
+  const free = (a: string | null) => !a || (!peer.address && !claimed.has(a));
+  const unnamed = inWindow.filter((e) => free(names.addrOf(String(e.detail.nodeName))));
   const distinct = new Set(unnamed.map((e) => String(e.detail.nodeName)));
   return distinct.size === 1 ? unnamed[0] : null;
 }
 
-function build(d: Draft, id: number, names: NameBook, timed: Event[], t: TimingModel, reaperGiven: boolean): Incident {
+function build(d: Draft, id: number, names: NameBook, timed: Event[], t: TimingModel, reaperGiven: boolean, claimed: Set<string>): Incident {
   const facts: Fact[] = d.group?.facts ?? [];
   const peer = peerOf(d.group, names);
-  const nr = notReadyFor(d, peer, names, timed.filter((e) => e.kind === 'node.not-ready'), t);
+  const nr = notReadyFor(d, peer, names, timed.filter((e) => e.kind === 'node.not-ready'), t, claimed);
   if (nr && !peer.node) peer.node = String(nr.detail.nodeName);
+  if (nr && !peer.address) peer.address = names.addrOf(String(nr.detail.nodeName));
   const milestones = milestonesOf(facts, d.group?.back ?? null, nr, d.pods);
   const start = d.estimated ? d.start : facts[0].ev.time!;
   // without reaper output, the controller-manager's first eviction marks the pods Terminating
@@ -150,7 +153,8 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   const left = joinPods(drafts, reaper.deletes, t);
   drafts.push(...reaperOnlyDrafts(left, t));
   drafts.sort((a, b) => a.start - b.start);
-  const incidents = drafts.map((d, i) => build(d, i + 1, names, timed, t, reaper.sources.size > 0));
+  const claimed = new Set(groups.map((g) => g.host));
+  const incidents = drafts.map((d, i) => build(d, i + 1, names, timed, t, reaper.sources.size > 0, claimed));
   const spans = nodeSpans(inputs);
   for (const inc of incidents) inc.findings.push(...coverageFindings(inc, spans, names));
 

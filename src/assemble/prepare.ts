@@ -34,6 +34,25 @@ export function attributePeers(sorted: Event[]): void {
       }
       if (names) next = e;
     }
+    keepServerSideIfClientBroke(list);
+  }
+}
+
+/**
+ * A server-side close (`error in remotedialer server`) is an incoming session: it belongs to the
+ * peer of the observer's next outgoing tunnel event only when that outgoing tunnel broke too (a
+ * dead server drops both directions; a dead agent only the incoming one). Else the peer is unknown.
+ */
+function keepServerSideIfClientBroke(list: Event[]): void {
+  for (const e of list) {
+    if (e.detail.side !== 'server' || !e.detail.attributedFrom || e.peer === null) continue;
+    const host = hostOf(e.peer);
+    const broke = list.some((x) => x !== e && (x.kind === 'tunnel.error' || x.kind === 'tunnel.connect-failed') && x.detail.side !== 'server'
+      && x.peer !== null && hostOf(x.peer) === host && Math.abs(x.time! - e.time!) <= ATTRIBUTION_WINDOW_MS);
+    if (broke) continue;
+    const { attributedFrom: _from, ...rest } = e.detail;
+    e.detail = { ...rest, notAttributed: `${e.peer}: this node's own tunnel to it did not break` };
+    e.peer = null;
   }
 }
 
