@@ -14,6 +14,7 @@ import { podFindings, timingFindings } from './findings';
 import { NameBook, portOf, SERVER_PORTS } from './peers';
 import { expectedEvictSeconds, SLACK_SECONDS } from './timing';
 import { fmtDuration } from './format';
+import { dropRepeats } from './repeats';
 
 export interface AssembleOptions {
   timing: TimingModel;
@@ -139,6 +140,8 @@ function build(d: Draft, id: number, names: NameBook, timed: Event[], t: TimingM
 /** assemble(events) -> Report. `events` may be in any order; they are not modified in meaning. */
 export function assemble(events: Event[], inputs: InputSummary[], opts: AssembleOptions): Report {
   const t = opts.timing;
+  const repeats = dropRepeats(events, inputs.map((i) => i.path));
+  events = repeats.kept;
   const timed = events.filter((e) => e.time !== null).sort(byTime);
   const names = new NameBook();
   for (const [n, a] of opts.hosts) names.add(n, a);
@@ -163,7 +166,7 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
     message: `${u.host}${names.nameOf(u.host) ? ` (${names.nameOf(u.host)})` : ''} was unreachable from the start of the log (${u.count} failed dials, ${iso(u.first.time)} to ${iso(u.last.time)}) and never seen up: a node that was already down, or a wrong server address.`,
     evidence: [u.first.evidence, ...(u.last !== u.first ? [u.last.evidence] : [])],
   }));
-  findings.push(...lagFindings(opts.lags ?? []));
+  findings.push(...lagFindings(opts.lags ?? []), ...repeats.findings);
   const untimed = events.filter((e) => e.time === null);
   if (untimed.length) {
     findings.push({ code: 'events-without-time', severity: 'info', message: `${untimed.length} events carry no absolute time (console captures, year-less lines without a reference) and are left out of the timeline.`, evidence: untimed.slice(0, 3).map((e) => e.evidence) });

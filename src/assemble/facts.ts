@@ -2,7 +2,7 @@
 // recovery (peer back), or only that the peer was up. One event may speak of several hosts.
 import type { Event } from '../types';
 import { hostOf, isLoopback, type NameBook } from './peers';
-import { ATTRIBUTION_WINDOW_MS } from './prepare';
+import { ATTRIBUTION_WINDOW_MS, observerOf } from './prepare';
 import { addrIn } from '../rules/rule';
 import { isEtcdId } from './etcdPeers';
 
@@ -38,7 +38,7 @@ export function factsOf(sorted: Event[], names: NameBook): Fact[] {
     for (let j = i + 1; j < sorted.length; j++) {
       const n = sorted[j];
       if (n.time! - e.time! > ATTRIBUTION_WINDOW_MS) break;
-      if (n.source === e.source && (n.kind === 'tunnel.connecting' || n.kind === 'tunnel.connect-failed') && n.peer && hostOf(n.peer) === host) return true;
+      if (observerOf(n) === observerOf(e) && (n.kind === 'tunnel.connecting' || n.kind === 'tunnel.connect-failed') && n.peer && hostOf(n.peer) === host) return true;
     }
     return false;
   };

@@ -29,6 +29,7 @@ export function collectPods(sorted: Event[]): ReaperView {
   const runs: Event[] = [];
   const sources = new Set<number>();
   const deletes: ForceDelete[] = [];
+  const early: Event[] = []; // outcomes seen before any force-delete of their pod
   for (const ev of sorted) {
     if (!ev.kind.startsWith('reaper.')) continue;
     sources.add(ev.source);
@@ -59,12 +60,25 @@ export function collectPods(sorted: Event[]): ReaperView {
     let idx = -1;
     for (let i = l.length - 1; i >= 0; i--) if (!d.namespace || l[i].namespace === d.namespace) { idx = i; break; }
     const fd = idx >= 0 ? l.splice(idx, 1)[0] : d.namespace ? deletes.filter((x) => x.namespace === d.namespace && x.name === d.pod).pop() : undefined;
-    if (!fd) continue;
-    const gone = ev.kind === 'reaper.deleted' || d.reason === 'NotFound';
-    fd.outcome = gone ? 'deleted' : 'failed';
-    fd.outcomeEv = ev;
+    if (!fd) { early.push(ev); continue; }
+    settle(fd, ev);
+  }
+  // output pasted in reverse order puts kubectl's answer above its force-delete: match it afterwards
+  for (const ev of early) {
+    const d = ev.detail as { pod?: string; namespace?: string | null };
+    const fd = deletes.find((x) => !x.outcomeEv && x.ev.source === ev.source && x.name === d.pod && (!d.namespace || x.namespace === d.namespace) && Math.abs(x.at - ev.time!) <= EARLY_OUTCOME_MS);
+    if (fd) settle(fd, ev);
   }
   return { runs, deletes, sources };
+}
+
+/** How far before its force-delete an outcome may sit (one reaper run, reversed paste). */
+const EARLY_OUTCOME_MS = 60_000;
+
+function settle(fd: ForceDelete, ev: Event): void {
+  const gone = ev.kind === 'reaper.deleted' || (ev.detail as { reason?: string }).reason === 'NotFound';
+  fd.outcome = gone ? 'deleted' : 'failed';
+  fd.outcomeEv = ev;
 }
 
 export function evidenceOf(ev: Event): Evidence {

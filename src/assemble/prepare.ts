@@ -10,15 +10,18 @@ export function byTime(a: Event, b: Event): number {
   return (a.time ?? 0) - (b.time ?? 0) || a.source - b.source || a.evidence.line - b.evidence.line || a.seq - b.seq;
 }
 
+/** The observer an event belongs to: its node when known (rotated files of one node are one log), else its source. */
+export const observerOf = (e: Event): string => (e.node !== null ? `node:${e.node}` : `source:${e.source}`);
+
 const ATTRIBUTABLE = new Set(['tunnel.error', 'tunnel.connect-failed', 'watch.closed']);
 const ADDRESSING = (e: Event) => (e.kind.startsWith('tunnel.') || e.kind.startsWith('lb.')) && e.kind !== 'tunnel.backend-connected' && e.peer !== null && !isLoopback(hostOf(e.peer));
 
-/** An event that names no peer belongs to the next peer-naming tunnel event of its observer within 60 s. */
+/** An event that names no peer belongs to the next peer-naming tunnel event of its observer (node) within 60 s. */
 export function attributePeers(sorted: Event[]): void {
   const byNode = new Map<string, Event[]>();
   for (const e of sorted) {
     if (e.time === null) continue;
-    const k = `${e.source}`;
+    const k = observerOf(e);
     let list = byNode.get(k);
     if (!list) byNode.set(k, (list = []));
     list.push(e);
@@ -61,7 +64,7 @@ export function diffLoadBalancers(sorted: Event[]): void {
   const prev = new Map<string, string[]>();
   for (const e of sorted) {
     if (e.kind !== 'lb.servers') continue;
-    const key = `${e.source}|${e.detail.lb}`;
+    const key = `${observerOf(e)}|${e.detail.lb}`;
     const list = (e.detail.servers as string[]) ?? [];
     const before = prev.get(key);
     if (before) {
@@ -78,7 +81,7 @@ export function diffEndpoints(sorted: Event[]): void {
   const prev = new Map<string, string[]>();
   for (const e of sorted) {
     if (e.kind !== 'apiserver.endpoints') continue;
-    const key = `${e.source}|${e.detail.service}`;
+    const key = `${observerOf(e)}|${e.detail.service}`;
     const list = (e.detail.ips as string[]) ?? [];
     const before = prev.get(key);
     e.detail = { ...e.detail, dropped: before ? before.filter((s) => !list.includes(s)) : [], added: before ? list.filter((s) => !before.includes(s)) : [] };

@@ -1,0 +1,34 @@
+// The same evidence given twice (a bundle copied into two folders, overlapping rotated files):
+// an event repeated by another source — same time, observer and line text — counts once.
+import type { Event, Finding } from '../types';
+
+export interface Repeats {
+  kept: Event[];
+  findings: Finding[];
+}
+
+/** Drops events that repeat an earlier source's event; one info finding per repeating source. */
+export function dropRepeats(events: Event[], paths: string[]): Repeats {
+  const first = new Map<string, number>(); // time|node|text -> source that gave it first
+  const kept: Event[] = [];
+  const dropped = new Map<number, { of: Map<number, number>; example: Event }>();
+  for (const e of events) {
+    const key = `${e.time ?? 'untimed'}|${e.node ?? ''}|${e.rule}|${e.evidence.text}`;
+    const src = first.get(key);
+    if (src === undefined) { first.set(key, e.source); kept.push(e); continue; }
+    if (src === e.source) { kept.push(e); continue; }
+    let d = dropped.get(e.source);
+    if (!d) dropped.set(e.source, (d = { of: new Map(), example: e }));
+    d.of.set(src, (d.of.get(src) ?? 0) + 1);
+  }
+  const findings: Finding[] = [...dropped].map(([source, d]) => {
+    const total = [...d.of.values()].reduce((a, b) => a + b, 0);
+    const of = [...d.of.keys()].map((s) => paths[s] ?? `input ${s}`).join(', ');
+    return {
+      code: 'repeated-input', severity: 'info' as const,
+      message: `${paths[source] ?? `input ${source}`} repeats ${total} event(s) already read from ${of} (same time, node and line): counted once.`,
+      evidence: [d.example.evidence],
+    };
+  });
+  return { kept, findings };
+}
