@@ -121,7 +121,7 @@ function build(d: Draft, id: number, names: NameBook, timed: Event[], t: TimingM
     observers: observersOf(facts, d.group?.recoveries ?? []),
     pods: d.pods.map((p) => ({ namespace: p.namespace, name: p.name, deletionTimestamp: iso(p.deletionTs), forceDeletedAt: iso(p.at), outcome: p.outcome, attempts: p.attempts, evidence: p.ev.evidence })),
     findings: [],
-    timeline: timelineOf([...facts.map((f) => f.ev), ...(d.group?.recoveries ?? []).map((f) => f.ev), ...(nr ? [nr] : []), ...(eviction ? [eviction] : []), ...context, ...d.pods.flatMap((p) => (p.outcomeEv ? [p.ev, p.outcomeEv] : [p.ev]))]),
+    timeline: timelineOf([...facts.map((f) => f.ev), ...(d.group?.recoveries ?? []).map((f) => f.ev), ...(nr ? [nr] : []), ...(eviction ? [eviction] : []), ...context, ...d.pods.flatMap((p) => [p.ev, p.lastEv, ...(p.outcomeEv ? [p.outcomeEv] : [])])]),
   };
   inc.findings.push(...podFindings(d.pods), ...timingFindings(inc, t), ...observerSkewFindings(facts, peer.address), ...plannedStopFindings(context));
   if (d.estimated) {

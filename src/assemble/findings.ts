@@ -26,7 +26,7 @@ export function podFindings(pods: ForceDelete[]): Finding[] {
       out.push({
         code: 'pod-stuck-terminating', severity: 'warning',
         message: `${p.namespace}/${p.name} may stay Terminating: ${why}. Delete its local PVC and the pod by hand: kubectl delete pvc <claim> -n ${p.namespace}; kubectl delete pod ${p.name} -n ${p.namespace} --grace-period=0 --force.`,
-        evidence: [p.ev.evidence, ...(p.outcomeEv ? [p.outcomeEv.evidence] : [])],
+        evidence: [p.ev.evidence, ...(p.lastEv !== p.ev ? [p.lastEv.evidence] : []), ...(p.outcomeEv ? [p.outcomeEv.evidence] : [])],
       });
     }
   }
@@ -47,7 +47,10 @@ export function timingFindings(inc: Incident, t: TimingModel): Finding[] {
       evidence: m.podsTerminating ? [m.podsTerminating.evidence] : [],
     });
   }
-  const reap = inc.durations.reap;
+  // late is judged on each pod's first force-delete: a pod deleted again in later runs was stuck, not late
+  const firstDeletes = inc.pods.map((p) => (p.forceDeletedAt ? Date.parse(p.forceDeletedAt) : null)).filter((x): x is number => x !== null);
+  const terminating = m.podsTerminating ? Date.parse(m.podsTerminating.time) : null;
+  const reap = terminating !== null && firstDeletes.length ? (Math.max(...firstDeletes) - terminating) / 1000 : inc.durations.reap;
   if (reap !== null && reap > t.reaperThreshold + t.reaperPeriod + SLACK_SECONDS) {
     out.push({
       code: 'reaper-late', severity: 'warning',

@@ -18,6 +18,7 @@ const earliest = (xs: Fact[], pred: (f: Fact) => boolean): Fact | undefined => x
 export function milestonesOf(facts: Fact[], back: Fact | null, notReady: Event | null, pods: ForceDelete[]): Record<MilestoneName, Milestone | null> {
   const withTs = pods.filter((p) => p.deletionTs !== null).sort((a, b) => a.deletionTs! - b.deletionTs!);
   const byAt = [...pods].sort((a, b) => a.at - b.at);
+  const byLast = [...pods].sort((a, b) => a.lastAt - b.lastAt);
   const first = earliest(facts, () => true);
   return {
     firstSign: milestoneOf(first?.ev),
@@ -26,7 +27,7 @@ export function milestonesOf(facts: Fact[], back: Fact | null, notReady: Event |
     nodeNotReady: milestoneOf(notReady),
     podsTerminating: withTs.length ? milestoneOf(withTs[0].ev, withTs[0].deletionTs) : null,
     firstForceDelete: byAt.length ? milestoneOf(byAt[0].ev) : null,
-    lastForceDelete: byAt.length ? milestoneOf(byAt[byAt.length - 1].ev) : null,
+    lastForceDelete: byLast.length ? milestoneOf(byLast[byLast.length - 1].lastEv) : null,
     peerBack: milestoneOf(back?.ev),
   };
 }

@@ -9,6 +9,9 @@ export interface ForceDelete {
   deletionTs: number | null;
   at: number;
   ev: Event;
+  /** the latest attempt (the same as `at`/`ev` when it was force-deleted once) */
+  lastAt: number;
+  lastEv: Event;
   outcome: 'deleted' | 'failed' | 'unknown';
   outcomeEv: Event | null;
   attempts: number;
@@ -41,11 +44,12 @@ export function collectPods(sorted: Event[]): ReaperView {
       const key = `${d.namespace}/${d.pod}@${d.deletionTimestamp ?? ''}`;
       let fd = byKey.get(key);
       if (fd) {
+        // deleted again: the earlier answer did not free it; the outcome is the latest attempt's
         fd.attempts++;
         fd.runs.add(Math.floor(ev.time / 60_000));
-        if (fd.outcome !== 'deleted') fd.outcome = 'unknown';
+        if (ev.time >= fd.lastAt) { fd.lastAt = ev.time; fd.lastEv = ev; fd.outcome = 'unknown'; fd.outcomeEv = null; }
       } else {
-        fd = { namespace: d.namespace ?? '', name: d.pod, deletionTs: d.deletionTimestamp ?? null, at: ev.time, ev, outcome: 'unknown', outcomeEv: null, attempts: 1, runs: new Set([Math.floor(ev.time / 60_000)]) };
+        fd = { namespace: d.namespace ?? '', name: d.pod, deletionTs: d.deletionTimestamp ?? null, at: ev.time, ev, lastAt: ev.time, lastEv: ev, outcome: 'unknown', outcomeEv: null, attempts: 1, runs: new Set([Math.floor(ev.time / 60_000)]) };
         byKey.set(key, fd);
         deletes.push(fd);
       }
@@ -66,7 +70,7 @@ export function collectPods(sorted: Event[]): ReaperView {
   // output pasted in reverse order puts kubectl's answer above its force-delete: match it afterwards
   for (const ev of early) {
     const d = ev.detail as { pod?: string; namespace?: string | null };
-    const fd = deletes.find((x) => !x.outcomeEv && x.ev.source === ev.source && x.name === d.pod && (!d.namespace || x.namespace === d.namespace) && Math.abs(x.at - ev.time!) <= EARLY_OUTCOME_MS);
+    const fd = deletes.find((x) => !x.outcomeEv && x.lastEv.source === ev.source && x.name === d.pod && (!d.namespace || x.namespace === d.namespace) && Math.abs(x.lastAt - ev.time!) <= EARLY_OUTCOME_MS);
     if (fd) settle(fd, ev);
   }
   return { runs, deletes, sources };
