@@ -23,6 +23,9 @@ export interface Unreachable {
   count: number;
 }
 
+/** Failures that are failed dials to the peer: it has not come back since. */
+const DIALS = new Set(['tunnel.connect-failed', 'lb.dial-error']);
+
 /** Groups facts (time-ordered) per host. `gapMs` is the quiet gap. */
 export function groupFacts(facts: Fact[], gapMs: number): { groups: Group[]; unreachable: Unreachable[] } {
   const byHost = new Map<string, Fact[]>();
@@ -56,7 +59,9 @@ export function groupFacts(facts: Fact[], gapMs: number): { groups: Group[]; unr
         dials.push(f.ev);
         continue;
       }
-      const joins = cur && !cur.back && t - cur.lastEvidence <= gapMs;
+      // a failed dial proves the peer still down: it extends an open outage however sparse the retries
+      const stillDown = f.kind === 'failure' && DIALS.has(f.ev.kind);
+      const joins = cur && !cur.back && (t - cur.lastEvidence <= gapMs || stillDown);
       if (joins) {
         cur!.facts.push(f);
         cur!.lastEvidence = t;
