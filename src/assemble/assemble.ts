@@ -76,7 +76,7 @@ function reaperOnlyDrafts(left: ForceDelete[], t: TimingModel): Draft[] {
 
 function peerOf(g: Group | null, names: NameBook): Incident['peer'] {
   if (!g) return { address: null, node: null, role: 'unknown' };
-  const server = g.facts.some((f) => f.ev.peer !== null && SERVER_PORTS.has(portOf(f.ev.peer) ?? -1));
+  const server = g.facts.some((f) => SERVER_PORTS.has(portOf(f.addr) ?? -1));
   return { address: g.host, node: names.nameOf(g.host), role: server ? 'server' : 'unknown' };
 }
 

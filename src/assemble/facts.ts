@@ -13,6 +13,8 @@ export type FactKind = 'loss' | 'failure' | 'recovery' | 'up';
 
 export interface Fact {
   host: string;
+  /** the peer as the line named it (with its port when it had one) */
+  addr: string;
   kind: FactKind;
   ev: Event;
   /** for the failover milestone: this event takes the host out of a load balancer */
@@ -27,7 +29,7 @@ function push(out: Fact[], peer: string | null, kind: FactKind, ev: Event, failo
   if (isLoopback(host)) return;
   // the dead node's own restart (its tunnel to itself, its supervisor taking its own agent) is context, not peerBack
   if (kind === 'recovery' && ev.node && (ev.node === host || names?.addrOf(ev.node) === host)) return;
-  out.push({ host, kind, ev, failover });
+  out.push({ host, addr: peer, kind, ev, failover });
 }
 
 /** Turns time-ordered events into peer facts; `names` maps backend node names to addresses. */
