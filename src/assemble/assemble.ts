@@ -137,6 +137,13 @@ function build(d: Draft, id: number, names: NameBook, timed: Event[], t: TimingM
   return inc;
 }
 
+/** An observer's last logged time: its node's latest file end, else its own file's. */
+function coverageOf(inputs: InputSummary[]): (e: Event) => number | null {
+  const byNode = new Map<string, number>();
+  for (const i of inputs) if (i.node && i.lastTime) byNode.set(i.node, Math.max(byNode.get(i.node) ?? -Infinity, Date.parse(i.lastTime)));
+  return (e) => (e.node && byNode.has(e.node) ? byNode.get(e.node)! : inputs[e.source]?.lastTime ? Date.parse(inputs[e.source].lastTime!) : null);
+}
+
 /** assemble(events) -> Report. `events` may be in any order; they are not modified in meaning. */
 export function assemble(events: Event[], inputs: InputSummary[], opts: AssembleOptions): Report {
   const t = opts.timing;
@@ -150,7 +157,7 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   diffLoadBalancers(timed);
   diffEndpoints(timed);
   mapEtcdPeers(timed);
-  const { groups, unreachable } = groupFacts(factsOf(timed, names), t.gap * 1000);
+  const { groups, unreachable } = groupFacts(factsOf(timed, names, coverageOf(inputs)), t.gap * 1000);
   const reaper = collectPods(timed);
   const drafts: Draft[] = groups.map((g) => ({ group: g, start: g.facts[0].ev.time!, estimated: false, pods: [] }));
   const left = joinPods(drafts, reaper.deletes, t);

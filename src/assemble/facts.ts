@@ -32,8 +32,15 @@ function push(out: Fact[], peer: string | null, kind: FactKind, ev: Event, failo
   out.push({ host, addr: peer, kind, ev, failover });
 }
 
-/** Turns time-ordered events into peer facts; `names` maps backend node names to addresses. */
-export function factsOf(sorted: Event[], names: NameBook): Fact[] {
+/** How long a reconnect attempt must stay unanswered by an error to count as the tunnel being up. */
+export const QUIET_RECONNECT_MS = 60_000;
+
+/**
+ * Turns time-ordered events into peer facts; `names` maps backend node names to addresses.
+ * `coveredUntil` (an observer's last logged time) lets a reconnect followed by no error count as
+ * the peer back (messages.md §2.1, 2022-2023 wordings log no "connected" line).
+ */
+export function factsOf(sorted: Event[], names: NameBook, coveredUntil?: (e: Event) => number | null): Fact[] {
   const out: Fact[] = [];
   const reconnectSoon = (i: number, host: string): boolean => {
     const e = sorted[i];
@@ -117,6 +124,31 @@ export function factsOf(sorted: Event[], names: NameBook): Fact[] {
       default:
         break;
     }
+  });
+  if (!coveredUntil) return out;
+  const quiet = quietReconnects(sorted, out, coveredUntil).map((ev) => ({ host: hostOf(ev.peer!), addr: ev.peer!, kind: 'recovery' as const, ev, failover: false }))
+    .filter((f) => !(f.ev.node && (f.ev.node === f.host || names.addrOf(f.ev.node) === f.host)));
+  if (!quiet.length) return out;
+  const order = new Map(sorted.map((e, i) => [e, i]));
+  return [...out, ...quiet].sort((a, b) => order.get(a.ev)! - order.get(b.ev)!);
+}
+
+/** `Connecting to proxy` attempts no error, retry or loss of the same observer and peer followed within a minute. */
+function quietReconnects(sorted: Event[], facts: Fact[], coveredUntil: (e: Event) => number | null): Event[] {
+  const out: Event[] = [];
+  sorted.forEach((e, i) => {
+    if (e.kind !== 'tunnel.connecting' || !e.peer || e.time === null) return;
+    const host = hostOf(e.peer);
+    if (isLoopback(host)) return;
+    const end = e.time + QUIET_RECONNECT_MS;
+    if ((coveredUntil(e) ?? -Infinity) < end) return; // the log stops too soon to know
+    const who = observerOf(e);
+    for (let j = i + 1; j < sorted.length && sorted[j].time! <= end; j++) {
+      const n = sorted[j];
+      if (n.kind === 'tunnel.connecting' && n.peer && hostOf(n.peer) === host && observerOf(n) === who) return;
+    }
+    const answered = facts.some((f) => f.host === host && (f.kind === 'loss' || f.kind === 'failure') && f.ev.time! > e.time! && f.ev.time! <= end && observerOf(f.ev) === who);
+    if (!answered) out.push(e);
   });
   return out;
 }

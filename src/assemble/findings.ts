@@ -58,6 +58,15 @@ export function timingFindings(inc: Incident, t: TimingModel): Finding[] {
       evidence: m.lastForceDelete ? [m.lastForceDelete.evidence] : [],
     });
   }
+  // a loss the peer recovered from before Kubernetes could notice: an incident, but a blip
+  const down = inc.durations.downtime;
+  if (!inc.estimatedStart && down !== null && down < t.grace && !m.tunnelStopped && !m.nodeNotReady) {
+    out.push({
+      code: 'transient-loss', severity: 'info',
+      message: `${inc.peer.address ?? 'The peer'} was lost for ${fmtDuration(down)} only, back before the node-monitor grace period (${fmtDuration(t.grace)}): Kubernetes did not mark the node NotReady and no pod had to move. A network blip or a failed health check, not a node outage.`,
+      evidence: [m.firstSign, m.peerBack].filter((x): x is NonNullable<typeof x> => !!x).map((x) => x.evidence),
+    });
+  }
   const [, hi] = expectedReapBand(t);
   const inter = inc.durations.interruption;
   if (!inc.estimatedStart && reap === null && inter !== null && inter > hi + SLACK_SECONDS) {
