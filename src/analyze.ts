@@ -1,12 +1,9 @@
-// The pipeline wired end to end: paths -> sources -> lines -> scanner -> assemble -> Report.
-// Streams stay in sources/; everything after the scanner is pure.
+// The pipeline wired end to end: paths -> sources (files, folders, archives) -> lines -> scanner ->
+// assemble -> Report. Streams stay in sources/ and the reader; everything after the scanner is pure.
 import type { Readable } from 'node:stream';
-import type { Event, InputSummary, Report, Role, TimingModel } from './types';
-import { walk, type SourceRef } from './sources/walk';
-import { identify } from './sources/identity';
-import { openSource, NotText } from './sources/open';
-import { forEachLine } from './sources/lines';
-import { SourceScanner } from './scan/scanner';
+import type { Report, Role, TimingModel } from './types';
+import { walk } from './sources/walk';
+import { InputReader } from './reader';
 import { assemble } from './assemble/assemble';
 
 export const TOOL = 'rke2-outage 0.1.0';
@@ -22,54 +19,17 @@ export interface AnalyzeOptions {
   onProgress?: (path: string) => void;
 }
 
-/** Reads one source into events and its coverage line; a read error becomes a warning. */
-async function readOne(ref: SourceRef, index: number, opts: AnalyzeOptions): Promise<{ summary: InputSummary; events: Event[] }> {
-  const id = identify(ref.path === '-' ? '<stdin>' : ref.path);
-  if (ref.path === '-') id.path = '<stdin>';
-  if (opts.node && (ref.path === '-' || !id.node)) { id.node = opts.node; id.nodeFrom = '--node'; }
-  if (opts.role && id.role === 'unknown') id.role = opts.role;
-  if (opts.year) id.refYear = opts.year;
-  const scanner = new SourceScanner({ ...id, mtime: ref.mtime }, index);
-  let failure: string | null = null;
-  let skipped = false;
-  try {
-    const stats = await forEachLine(openSource(ref, opts.stdin), (l) => scanner.line(l));
-    if (stats.cut) scanner.warnings.push(`${stats.cut} overlong line(s) cut at 64 KiB (line ${stats.cutLines.join(', ')})`);
-  } catch (e) {
-    if (e instanceof NotText) { skipped = true; failure = e.message; }
-    else failure = `read error after line ${scanner.lines}: ${(e as Error).message}; the lines before it are analysed`;
-  }
-  const summary = scanner.finish();
-  if (failure) summary.warnings.push(failure);
-  if (skipped) summary.skipped = true;
-  return { summary, events: scanner.events };
-}
-
 /** analyze(paths) -> Report. No path (or `-`) reads stdin. */
 export async function analyze(paths: string[], opts: AnalyzeOptions): Promise<Report> {
   const list = paths.length ? paths : ['-'];
-  const realPaths = list.filter((p) => p !== '-');
-  const walked = await walk(realPaths);
-  const refs: SourceRef[] = [];
-  for (const p of list) {
-    if (p === '-') refs.push({ path: '-', fsPath: '-', kind: 'file', mtime: null });
-  }
-  refs.push(...walked.sources);
-  const skipped = [...walked.skipped];
-  const inputs: InputSummary[] = [];
-  const events: Event[] = [];
-  let seq = 0;
-  for (const ref of refs) {
-    if (ref.kind === 'archive') {
-      skipped.push({ path: ref.path, reason: 'archive members are not read yet (.tar, .tar.gz, .zip): extract it and pass the folder' });
-      continue;
-    }
-    opts.onProgress?.(ref.path);
-    const { summary, events: evs } = await readOne(ref, inputs.length, opts);
-    if (summary.skipped) { skipped.push({ path: summary.path, reason: summary.warnings.join('; ') }); continue; }
-    for (const e of evs) e.seq = seq++;
-    inputs.push(summary);
-    events.push(...evs);
-  }
-  return assemble(events, inputs, { timing: opts.timing, tool: TOOL, hosts: opts.hosts, skipped });
+  const walked = await walk(list.filter((p) => p !== '-'));
+  const reader = new InputReader(opts);
+  if (list.includes('-') && opts.stdin) await reader.readStream('<stdin>', opts.stdin);
+  for (const ref of walked.sources) await reader.readRef(ref);
+  const read = reader.finish();
+  // --host pairs come first: an explicit name wins over what the input says
+  const hosts = [...opts.hosts, ...read.hosts];
+  const report = assemble(read.events, read.inputs, { timing: opts.timing, tool: TOOL, hosts, skipped: [...walked.skipped, ...read.skipped] });
+  report.findings.push(...read.notes);
+  return report;
 }

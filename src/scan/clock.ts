@@ -11,11 +11,30 @@ export interface ClockSeed {
   mtime: number | null;
 }
 
+/** A bundle's collection date (and zone when known): year-less lines are placed at or before it. */
+export interface ClockReference {
+  year: number;
+  month: number;
+  day: number;
+  offsetMin: number | null;
+}
+
 export class SourceClock {
   private anchors: Anchor[] = [];
+  private ref: ClockReference | null = null;
   readonly warnings = new Set<string>();
 
   constructor(private seed: ClockSeed) {}
+
+  /** Sets the bundle's reference clock; may come after the lines (it is used when they resolve). */
+  reference(ref: ClockReference | null): void {
+    this.ref = ref;
+  }
+
+  /** The zone (minutes east of UTC) the file's own dated lines carry, if any. */
+  knownOffset(): number | null {
+    return this.lastOffset();
+  }
 
   /** Learns year, month and zone from a line that carries an absolute time with an offset. */
   learn(rec: LogRecord, line: number): void {
@@ -44,12 +63,17 @@ export class SourceClock {
   resolve(l: LocalTime, line: number): number | null {
     const a = this.nearest(line);
     let year = l.year;
-    let offset = l.offsetMin ?? a?.offsetMin ?? null;
+    let offset = l.offsetMin ?? a?.offsetMin ?? this.ref?.offsetMin ?? null;
     if (year === null && a) {
       year = a.year;
       // Dec -> Jan rollover either way of the anchor
       if (a.month === 12 && l.month === 1) year += 1;
       else if (a.month === 1 && l.month === 12) year -= 1;
+    }
+    if (year === null && this.ref) {
+      // logs end at collection: a month/day after the collection date belongs to the year before
+      const after = l.month > this.ref.month || (l.month === this.ref.month && l.day > this.ref.day + 1);
+      year = this.ref.year - (after ? 1 : 0);
     }
     if (year === null && this.seed.refYear !== null) year = this.seed.refYear;
     if (year === null && this.seed.mtime !== null) {

@@ -6,7 +6,7 @@ import { classify } from '../rules/classify';
 import { RULES } from '../rules/registry';
 import { needleRegex } from '../rules/needles';
 import type { Rule } from '../rules/rule';
-import { SourceClock } from './clock';
+import { SourceClock, type ClockReference } from './clock';
 
 const NEEDLES = needleRegex(RULES);
 
@@ -29,6 +29,16 @@ export class SourceScanner {
 
   constructor(readonly info: SourceInfo, readonly index: number, private rules: Rule[] = RULES, private needles: RegExp = NEEDLES) {
     this.clock = new SourceClock({ refYear: info.refYear, mtime: info.mtime });
+  }
+
+  /** The bundle's reference clock for year-less lines; call before finish(). */
+  reference(ref: ClockReference | null): void {
+    this.clock.reference(ref);
+  }
+
+  /** The zone the source's own dated lines carry (teaches a bundle its zone). */
+  knownOffset(): number | null {
+    return this.clock.knownOffset();
   }
 
   /** Feeds one raw line (without its line break). */
