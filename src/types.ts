@@ -59,6 +59,8 @@ export type EventKind =
   | 'lb.health'
   | 'lb.all-failed'
   | 'lb.failover'
+  | 'lb.default'
+  | 'lb.dial-error'
   | 'apiserver.waiting'
   | 'etcd.waiting'
   | 'etcd.peer-unreachable'

@@ -73,10 +73,28 @@ function peerOf(g: Group | null, names: NameBook): Incident['peer'] {
   return { address: g.host, node: names.nameOf(g.host), role: server ? 'server' : 'unknown' };
 }
 
+/**
+ * The controller-manager's NotReady event for the incident's node: by name when the address is
+ * named, else the only node that went NotReady within grace + 2 min of the start (which names it).
+ */
+function notReadyFor(d: Draft, peer: Incident['peer'], names: NameBook, notReady: Event[], t: TimingModel): Event | null {
+  const from = d.start - SLACK_SECONDS * 1000;
+  const to = d.start + (t.grace + 2 * SLACK_SECONDS) * 1000;
+  const inWindow = notReady.filter((e) => e.time! >= from && e.time! <= to);
+  if (peer.address) {
+    const named = inWindow.find((e) => names.addrOf(String(e.detail.nodeName)) === peer.address);
+    if (named) return named;
+  }
+  const unnamed = inWindow.filter((e) => !names.addrOf(String(e.detail.nodeName)));
+  const distinct = new Set(unnamed.map((e) => String(e.detail.nodeName)));
+  return distinct.size === 1 ? unnamed[0] : null;
+}
+
 function build(d: Draft, id: number, names: NameBook, notReady: Event[], t: TimingModel, reaperGiven: boolean): Incident {
   const facts: Fact[] = d.group?.facts ?? [];
   const peer = peerOf(d.group, names);
-  const nr = notReady.find((e) => peer.address && e.time! >= d.start && names.addrOf(String(e.detail.nodeName)) === peer.address) ?? null;
+  const nr = notReadyFor(d, peer, names, notReady, t);
+  if (nr && !peer.node) peer.node = String(nr.detail.nodeName);
   const milestones = milestonesOf(facts, d.group?.back ?? null, nr, d.pods);
   const start = d.estimated ? d.start : facts[0].ev.time!;
   const durations = durationsOf(start, milestones);

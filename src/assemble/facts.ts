@@ -3,6 +3,7 @@
 import type { Event } from '../types';
 import { hostOf, isLoopback, type NameBook } from './peers';
 import { ATTRIBUTION_WINDOW_MS } from './prepare';
+import { addrIn } from '../rules/rule';
 
 export type FactKind = 'loss' | 'failure' | 'recovery' | 'up';
 
@@ -47,7 +48,11 @@ export function factsOf(sorted: Event[], names: NameBook): Fact[] {
         push(out, ev.peer, 'failure', ev);
         break;
       case 'tunnel.stopped':
-        push(out, ev.peer, 'loss', ev);
+        // `Proxy done` also ends every tunnel when the observer itself shuts down: evidence, not a loss
+        push(out, ev.peer, d.via === 'proxy-done' ? 'failure' : 'loss', ev);
+        break;
+      case 'lb.dial-error':
+        push(out, addrIn(String(d.error)), 'failure', ev);
         break;
       case 'lb.server-removed':
         push(out, ev.peer, 'loss', ev, true);

@@ -36,7 +36,8 @@ export function collectPods(sorted: Event[]): ReaperView {
     if (ev.kind === 'reaper.run') { runs.push(ev); continue; }
     if (!d.pod || ev.time === null) continue;
     if (ev.kind === 'reaper.force-delete') {
-      const key = `${d.namespace}/${d.pod}`;
+      // a recreated StatefulSet pod reuses its name: the deletion timestamp tells the two apart
+      const key = `${d.namespace}/${d.pod}@${d.deletionTimestamp ?? ''}`;
       let fd = byKey.get(key);
       if (fd) {
         fd.attempts++;
@@ -57,7 +58,7 @@ export function collectPods(sorted: Event[]): ReaperView {
     const l = open.get(`${ev.source}|${d.pod}`) ?? [];
     let idx = -1;
     for (let i = l.length - 1; i >= 0; i--) if (!d.namespace || l[i].namespace === d.namespace) { idx = i; break; }
-    const fd = idx >= 0 ? l.splice(idx, 1)[0] : d.namespace ? byKey.get(`${d.namespace}/${d.pod}`) : undefined;
+    const fd = idx >= 0 ? l.splice(idx, 1)[0] : d.namespace ? deletes.filter((x) => x.namespace === d.namespace && x.name === d.pod).pop() : undefined;
     if (!fd) continue;
     const gone = ev.kind === 'reaper.deleted' || d.reason === 'NotFound';
     fd.outcome = gone ? 'deleted' : 'failed';

@@ -27,11 +27,12 @@ export function attributePeers(sorted: Event[]): void {
     let next: Event | null = null;
     for (let i = list.length - 1; i >= 0; i--) {
       const e = list[i];
+      const names = ADDRESSING(e); // decided before attribution: chains point at the line that names the peer
       if (ATTRIBUTABLE.has(e.kind) && e.peer === null && next && next.time! - e.time! <= ATTRIBUTION_WINDOW_MS) {
         e.peer = next.peer;
         e.detail = { ...e.detail, attributedFrom: `${next.evidence.path}:${next.evidence.line}` };
       }
-      if (ADDRESSING(e)) next = e;
+      if (names) next = e;
     }
   }
 }

@@ -130,6 +130,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 /** bin/ entry: wires the real process in and sets the exit code. */
 export function runFromProcess(): void {
+  // `rke2-outage ... | head` closes the pipe early: that is not an error
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }).then((code) => {
     process.exitCode = code;
   });

@@ -67,14 +67,26 @@ function incidentBlock(inc: Incident, o: RenderOptions): string {
   return out.join('\n');
 }
 
-/** Coverage: what each input contributed. */
+/** The folder every path shares (`a/b/` for `a/b/c`, `a/b/d/e`), or ''. */
+export function commonDir(paths: string[]): string {
+  if (paths.length < 2) return '';
+  const split = paths.map((p) => p.split('/').slice(0, -1));
+  const first = split[0];
+  let n = 0;
+  while (n < first.length && split.every((s) => s[n] === first[n])) n++;
+  return n ? first.slice(0, n).join('/') + '/' : '';
+}
+
+/** Coverage: what each input contributed; paths shown under their common folder. */
 export function coverageTable(r: Report, o: RenderOptions): string {
+  const base = commonDir(r.inputs.map((i) => i.path));
   const t = table(['input', 'node', 'role', 'lines', 'parsed', 'unparsed', 'events', 'first', 'last'], o);
   for (const i of r.inputs) {
-    t.push([i.path, i.node ?? '?', i.role, i.lines, i.parsed, i.lines - i.parsed, i.events, fmtTime(i.firstTime, o.tz), fmtTime(i.lastTime, o.tz)]);
+    const node = i.node && i.path.includes(i.node) ? i.node.split('.')[0] : i.node ?? '—';
+    t.push([i.path.slice(base.length), node, i.role, i.lines, i.parsed, i.lines - i.parsed, i.events, fmtTime(i.firstTime, o.tz), fmtTime(i.lastTime, o.tz)]);
   }
   const warn = r.inputs.flatMap((i) => i.warnings.map((w) => `  ! ${i.path}: ${w}`));
-  return ['Coverage:', t.toString(), ...warn].join('\n');
+  return [base ? `Coverage (paths under ${base}):` : 'Coverage:', t.toString(), ...warn].join('\n');
 }
 
 export function renderTable(r: Report, o: RenderOptions): string {

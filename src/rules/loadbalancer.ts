@@ -127,4 +127,30 @@ export const loadBalancerRules: Rule[] = [
       noMatch: ['time="2022-12-29T17:14:20+08:00" level=debug msg="Dial error from load balancer rke2-agent-load-balancer: dial tcp 10.0.0.12:9345: connect: no route to host"'],
     },
   },
+  {
+    id: 'lb.default',
+    kind: 'lb.default',
+    versions: '21-25 "Updating load balancer %s default server address -> %s"; 27-28* "Updated ... default server address -> %s"; 29e+ "Updated load balancer %s default server: %s"',
+    needles: ['default server'],
+    match: new RegExp(String.raw`^Updat(?:ing|ed) load balancer (?:(?<lb>[^\s:]{1,100}) )?default server(?: address ->|:) (?<addr>${ADDR})$`),
+    peer: 'addr',
+    detail: (g) => ({ lb: g.lb ?? 'load-balancer' }),
+    examples: {
+      match: ['time="2022-12-27T13:02:40+08:00" level=info msg="Updating load balancer rke2-agent-load-balancer default server address -> 10.113.207.141:9345"', 'time="2026-08-20T09:00:00+08:00" level=info msg="Updated load balancer rke2-agent-load-balancer default server: 10.0.0.11:9345"'],
+      noMatch: ['time="2022-12-29T17:14:13+08:00" level=info msg="Updating load balancer rke2-agent-load-balancer server addresses -> [10.113.207.141:9345 10.113.207.143:9345]"'],
+    },
+  },
+  {
+    id: 'lb.dial-error',
+    kind: 'lb.dial-error',
+    versions: '21-26e "Dial error from load balancer %s: %s"; 28* "... after %s: %s" (debug only)',
+    needles: ['Dial error from load balancer'],
+    match: /^Dial error from load balancer (?<lb>\S{1,100})(?: after \S{1,40})?: (?<err>.{0,2000})$/,
+    peer: 'none',
+    detail: (g) => ({ lb: g.lb, error: g.err }),
+    examples: {
+      match: ['time="2022-12-29T17:14:20+08:00" level=debug msg="Dial error from load balancer rke2-agent-load-balancer: dial tcp 10.0.0.12:9345: connect: no route to host"'],
+      noMatch: ['time="2022-12-29T17:14:20+08:00" level=debug msg="Incoming conn 127.0.0.1:51234, error dialing load balancer servers: all servers failed"'],
+    },
+  },
 ];

@@ -6,8 +6,8 @@ export const nodeRules: Rule[] = [
     id: 'node.starting',
     kind: 'node.starting',
     versions: 'all: "Starting rke2 [agent] <ver>", "rke2 [agent] is up and running" (k3s likewise)',
-    needles: ['Starting rke2', 'Starting k3s', 'is up and running'],
-    match: /^(?:Starting (?<prog>rke2|k3s)(?: agent)? v\S{1,80}|(?<prog2>rke2|k3s)(?: agent)? is up and running)/,
+    needles: ['Starting rke2', 'Starting k3s', 'is up and running', 'Getting list of apiserver endpoints from server'],
+    match: /^(?:Starting (?<prog>rke2|k3s)(?: agent)? v\S{1,80}|(?<prog2>rke2|k3s)(?: agent)? is up and running|Getting list of apiserver endpoints from server)/,
     peer: 'none',
     detail: (g, r) => ({ phase: r.msg.includes('up and running') ? 'up' : 'starting', program: g.prog ?? g.prog2 }),
     examples: {
@@ -29,8 +29,8 @@ export const nodeRules: Rule[] = [
     id: 'apiserver.waiting',
     kind: 'apiserver.waiting',
     versions: '21-28* "Waiting for API server", "APIServer isn\'t ready yet"; 29e+ "Polling for API server readiness"; agents "Waiting to retrieve agent configuration"',
-    needles: ['Waiting for API server', "APIServer isn't ready yet", 'Polling for API server readiness', 'Waiting to retrieve agent configuration', 'Waiting to retrieve kube-proxy configuration', 'Failed to get apiserver addresses from supervisor'],
-    match: /^(?:Waiting for API server to become available|APIServer isn't ready yet|Polling for API server readiness: GET \/readyz failed: (?!status unchanged)|Waiting to retrieve (?:agent|kube-proxy) configuration; server is not ready|Failed to get apiserver addresses from supervisor)/,
+    needles: ['Waiting for API server', "APIServer isn't ready yet", 'Polling for API server readiness', 'Waiting to retrieve agent configuration', 'Waiting to retrieve kube-proxy configuration', 'Failed to get apiserver addresses from supervisor', 'Failed to validate server token', 'Tunnel context canceled while waiting', 'Tunnel watches failed to wait'],
+    match: /^(?:Waiting for API server to become available|APIServer isn't ready yet|Polling for API server readiness: GET \/readyz failed: (?!status unchanged)|Waiting to retrieve (?:agent|kube-proxy) configuration; server is not ready|Failed to get apiserver addresses from supervisor|Failed to validate server token|Tunnel context canceled while waiting for connection|Tunnel watches failed to wait for apiserver ready)/,
     peer: 'none',
     examples: {
       match: [

@@ -162,4 +162,43 @@ export const tunnelRules: Rule[] = [
       noMatch: ['time="2022-12-29T17:14:08+08:00" level=info msg="Tunnel endpoint watch event: {ADDED &Endpoints{}}"'],
     },
   },
+  {
+    id: 'tunnel.proxy-done',
+    kind: 'tunnel.stopped',
+    versions: 'all: remotedialer ends a tunnel cancelled on purpose (pairs with "Stopped tunnel to")',
+    needles: ['Proxy done'],
+    match: /^Proxy done$/,
+    where: { err: /context canceled/ },
+    peer: 'url',
+    detail: () => ({ via: 'proxy-done' }),
+    examples: {
+      match: ['Dec 29 17:13:53 ecs-m1 rke2[1532]: time="2022-12-29T17:13:53+08:00" level=info msg="Proxy done" err="context canceled" url="wss://10.0.0.12:9345/v1-rke2/connect"'],
+      noMatch: ['time="2022-12-29T17:13:53+08:00" level=info msg="Proxy done" err="EOF" url="wss://10.0.0.12:9345/v1-rke2/connect"'],
+    },
+  },
+  {
+    id: 'tunnel.watch-failed',
+    kind: 'watch.closed',
+    versions: '21 "Tunnel endpoint watch failed to wait for apiserver ready"; 24-32 / 34+ "Tunnel watch failed: event object not of type ..."',
+    needles: ['Tunnel endpoint watch failed', 'Tunnel watch failed'],
+    match: /^(?:Tunnel endpoint watch failed to wait for apiserver ready|Tunnel watch failed: event object not of type)/,
+    peer: 'none',
+    examples: {
+      match: ['time="2023-11-22T17:14:08+08:00" level=error msg="Tunnel watch failed: event object not of type v1.Endpoints"'],
+      noMatch: ['time="2022-12-29T17:14:08+08:00" level=error msg="Tunnel endpoint watch channel closed: {ERROR}"'],
+    },
+  },
+  {
+    id: 'tunnel.password-verified',
+    kind: 'tunnel.backend-connected',
+    versions: '21-25 "Password verified locally for node \'%s\'" (debug); 27+ without quotes (info)',
+    needles: ['Password verified locally for node', 'Password verification deferred for node'],
+    match: /^Password (?:verified locally|verification deferred) for node '?(?<name>[^'\s]{1,253})'?$/,
+    peer: 'name',
+    detail: () => ({ via: 'node-password' }),
+    examples: {
+      match: ['Nov 22 17:32:40 ecs-m2 rke2[2101]: time="2023-11-22T17:32:40+08:00" level=info msg="Password verified locally for node ecs-w1"'],
+      noMatch: ['time="2022-12-29T17:32:40+08:00" level=info msg="Handling backend connection request [ecs-w1]"'],
+    },
+  },
 ];

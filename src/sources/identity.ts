@@ -8,6 +8,8 @@ const CM_PROCESS = /^\d{1,20}-(?:ecs|ECS)-(?<role>ECS_SERVER|ECS_AGENT)$/;
 const FQDN = /^[a-z][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){1,10}$/i;
 const HOSTISH = /^[a-z][a-z0-9-]{0,62}\d[a-z0-9-]{0,62}$|^[a-z][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+$/i;
 const LAYOUT_DIRS = new Set(['process', 'run', 'var', 'journald', 'systemlogs', 'rke2', 'logs', 'cloudera-scm-agent']);
+/** Folder names people give to what they downloaded: never a host, even beside `process/`. */
+const NOT_A_HOST = /^(?:case|ticket|sr|support|bundle|diag|logs?|tmp|temp|downloads?|home|data|collect|extract|out)(?:[-_.]|\d|$)/i;
 const FILE_EXT = /\.(?:log|txt|gz|tgz|zip|tar|json|ya?ml|out|err)$/i;
 
 /** Node, role and reference year for a path; `archive!member` paths are split on `!`. */
@@ -32,7 +34,7 @@ export function identify(path: string): Omit<SourceInfo, 'mtime'> {
     if (cm?.groups) role = cm.groups.role === 'ECS_SERVER' ? 'server' : 'agent';
     if (!nodeFrom || nodeFrom === 'host folder') {
       const next = dirs[i + 1];
-      const isHost = (FQDN.test(d) && !FILE_EXT.test(d)) || (next !== undefined && LAYOUT_DIRS.has(next) && HOSTISH.test(d));
+      const isHost = !NOT_A_HOST.test(d) && ((FQDN.test(d) && !FILE_EXT.test(d)) || (next !== undefined && LAYOUT_DIRS.has(next) && HOSTISH.test(d)));
       if (isHost && !RANCHER_BUNDLE.test(d)) {
         node = d;
         nodeFrom = 'host folder';
