@@ -124,7 +124,7 @@ async function cloudera(m: Model, dir: string, nested: boolean): Promise<string[
     else members.push({ name: rel, body: stderrLog(m, n) });
   }
   for (const r of m.reaper) members.push({ name: `pod-reaper/${r.name}.log`, body: text(r.lines) });
-  const file = path.join(dir, `${1700 + m.nodes.length}-scm-command-result-data.zip`);
+  const file = path.join(dir, `${1546339000 + m.nodes.length}-scm-command-result-data.zip`);
   await writeBytes(file, await zipBuffer(members, new Date(m.collect)));
   return [file];
 }
