@@ -44,7 +44,7 @@ export function memberName(raw: string): string {
 /** Resolves when a stream has been read to its end (or failed); whatever is left is discarded. */
 export function drain(s: Readable): Promise<void> {
   return new Promise((resolve) => {
-    if (s.readableEnded || s.destroyed) return resolve();
+    if (s.readableEnded || s.destroyed || s.errored) return resolve();
     s.unpipe();
     s.once('end', resolve);
     s.once('close', resolve);
@@ -202,10 +202,13 @@ async function readZip(path: string, open: () => Promise<yauzl.ZipFile>, hooks: 
           hooks.warn(member, `read error: ${errText(err)}`);
           return zip.readEntry();
         }
+        // an entry stream that failed emits nothing more: waiting for its end would never finish
+        let failed = false;
+        stream.once('error', () => { failed = true; });
         const mtime = entry.getLastModDate({ timezone: 'UTC' }).getTime();
         expandStream(member, stream, mtime, hooks)
           .catch((e) => hooks.warn(member, `read error: ${errText(e)}`))
-          .then(() => drain(stream))
+          .then(() => (failed ? undefined : drain(stream)))
           .then(() => zip.readEntry());
       });
     });
