@@ -9,6 +9,7 @@ const NOT_LOGS: Array<[RegExp, string]> = [
   [/\.(?:json|ya?ml|toml|ini|cfg|conf|service|env)$/i, 'manifest or configuration, not a log'],
   [/\.(?:pem|crt|key|csr|kubeconfig)$/i, 'certificate or key, not a log'],
   [/\.(?:so|bin|exe|db|sqlite|rpm|deb|jar|pyc|class)$/i, 'binary, not a log'],
+  [/\.(?:xz|bz2|zst|7z|rar|lz4)$/i, 'compressed in a format not read here (xz, bzip2, zstd, 7z, rar, lz4): extract it and pass the folder'],
   [/(?:^|[/!])rke2\/kubectl\/(?!nodes(?:\.txt)?$)[^/!]+$/, 'kubectl output: only rke2/kubectl/nodes is read (to name addresses)'],
   [/(?:^|[/!])rke2\/kubectl\/[^/!]+\//, 'kubectl output: only rke2/kubectl/nodes is read (to name addresses)'],
   [/(?:^|[/!])(?:systeminfo|networking)\//, 'system or network information, not a log'],
