@@ -89,13 +89,16 @@ export class InputReader {
       return this.nodes(l.path, t);
     }
     const key = bundleKeyOf(l.path);
-    const ref = parseDateText(lines.join('\n'), `${l.path}: ${(lines[0] ?? '').trim().slice(0, 60)}`);
+    const ref = parseDateText(lines.join('\n'), `systeminfo/date (${(lines[0] ?? '').trim().slice(0, 60)})`);
     if (key && ref) this.inventory.setDate(key, ref);
     else this.skipped.push({ path: l.path, reason: ref ? 'a date outside a Rancher bundle folder' : 'unreadable date output' });
   }
 
   private nodes(path: string, t: NodesTable): void {
+    const known = this.inventory.hosts.length;
     this.inventory.addNodes(t.rows);
+    // every server bundle carries the same table: say it once
+    if (this.inventory.hosts.length === known && known > 0) return;
     const list = t.rows.map((r) => `${r.name}=${r.address}`).join(', ');
     this.notes.push({ code: 'node-names', severity: 'info', message: `${path}: ${t.rows.length} node name(s) read from kubectl get nodes${list ? `: ${list}` : ''}` });
   }
@@ -150,7 +153,7 @@ export class InputReader {
       if (off !== null) votes.set(off, (votes.get(off) ?? 0) + 1);
     }
     const top = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
-    return top ? { ...ref, offsetMin: top[0], from: `${ref.from} (zone from the bundle's logs)` } : ref;
+    return top ? { ...ref, offsetMin: top[0], zoneFrom: "the bundle's logs" } : ref;
   }
 
   /** Finishes every scanner with its bundle's knowledge and returns what assembly needs. */
@@ -162,7 +165,7 @@ export class InputReader {
       refs.set(k, this.bundleRef(k));
       roles.set(k, this.bundleRole(k));
       const r = refs.get(k);
-      if (r) this.notes.push({ code: 'reference-clock', severity: 'info', message: `${k}: year-less lines placed by ${r.from}${r.offsetMin === null ? ', zone unknown' : `, zone ${fmtOffset(r.offsetMin)}`}` });
+      if (r) this.notes.push({ code: 'reference-clock', severity: 'info', message: `${k}: year-less lines placed by ${r.from}${r.offsetMin === null ? ', zone unknown' : `, zone ${fmtOffset(r.offsetMin)}${r.zoneFrom ? ` (from ${r.zoneFrom})` : ''}`}` });
     }
     const inputs: InputSummary[] = [];
     const events: Event[] = [];
@@ -193,8 +196,24 @@ export class InputReader {
     }
     let seq = 0;
     for (const e of events) e.seq = seq++;
-    return { inputs, events, hosts: this.inventory.hosts, skipped: this.skipped, notes: this.notes };
+    return { inputs, events, hosts: this.inventory.hosts, skipped: groupSkipped(this.skipped), notes: this.notes };
   }
+}
+
+/** Many files of one folder skipped for one reason (a bundle's networking/, kubectl/) become one line. */
+export function groupSkipped(list: Array<{ path: string; reason: string }>, min = 4): Array<{ path: string; reason: string }> {
+  const dirOf = (p: string) => p.slice(0, Math.max(p.lastIndexOf('/'), p.lastIndexOf('!')) + 1);
+  const groups = new Map<string, Array<{ path: string; reason: string }>>();
+  for (const s of list) {
+    const k = `${dirOf(s.path)}\0${s.reason}`;
+    groups.set(k, [...(groups.get(k) ?? []), s]);
+  }
+  const out: Array<{ path: string; reason: string }> = [];
+  for (const g of groups.values()) {
+    if (g.length < min) out.push(...g);
+    else out.push({ path: `${dirOf(g[0].path)}* (${g.length} files)`, reason: g[0].reason });
+  }
+  return out;
 }
 
 function fmtOffset(min: number): string {

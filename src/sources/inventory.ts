@@ -13,6 +13,8 @@ export interface ClockRef {
   /** minutes east of UTC; null when the zone is unknown or ambiguous (CST, IST) */
   offsetMin: number | null;
   from: string;
+  /** where the zone came from when not from the same text */
+  zoneFrom?: string;
 }
 
 /** Zone abbreviations date(1) prints that name one offset. CST, IST, BST are ambiguous: left out. */

@@ -78,3 +78,13 @@ describe('the bundle reference clock for year-less lines', () => {
     expect(scan([notReady], { year: 2023, month: 1, day: 2, offsetMin: 480 })).toEqual(['2022-12-31T15:45:43.000Z']);
   });
 });
+
+test('many non-logs of one folder are listed once, a few one by one', () => {
+  const { groupSkipped } = require('../../src/reader') as typeof import('../../src/reader');
+  const net = ['iptables', 'iptablessave', 'ipaddr', 'iproute', 'ss'].map((n) => ({ path: `b.tar.gz!ds01-x/networking/${n}`, reason: 'system or network information, not a log' }));
+  const one = { path: 'b.tar.gz!ds01-x/rke2/pod-manifests/etcd.yaml', reason: 'manifest or configuration, not a log' };
+  expect(groupSkipped([...net, one])).toEqual([
+    { path: 'b.tar.gz!ds01-x/networking/* (5 files)', reason: 'system or network information, not a log' },
+    one,
+  ]);
+});
