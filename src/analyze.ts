@@ -1,7 +1,7 @@
 // The pipeline wired end to end: paths -> sources (files, folders, archives) -> lines -> scanner ->
 // assemble -> Report. Streams stay in sources/ and the reader; everything after the scanner is pure.
 import type { Readable } from 'node:stream';
-import type { Report, Role, TimingModel } from './types';
+import type { Event, Finding, InputSummary, Report, Role, TimingModel } from './types';
 import { walk } from './sources/walk';
 import { InputReader } from './reader';
 import { assemble } from './assemble/assemble';
@@ -16,20 +16,62 @@ export interface AnalyzeOptions {
   role?: Role;
   year?: number;
   stdin?: Readable;
-  onProgress?: (path: string) => void;
+  /** keep only events at or after / before these epoch ms (untimed events are kept) */
+  since?: number;
+  until?: number;
+  onProgress?: (path: string, index: number, total: number) => void;
+}
+
+/** What reading the inputs produced, before assembly: every classified event and the coverage. */
+export interface Collected {
+  events: Event[];
+  inputs: InputSummary[];
+  skipped: Array<{ path: string; reason: string }>;
+  /** NAME=IP pairs the inputs revealed (`kubectl get nodes -o wide` in a bundle) */
+  hosts: Array<[string, string]>;
+  /** what bundle inventory taught: reference clocks, node names */
+  notes: Finding[];
+}
+
+/** True when the event lies in the --since/--until window (untimed events cannot be placed: kept). */
+export function inWindow(e: Event, since?: number, until?: number): boolean {
+  if (e.time === null) return true;
+  return (since === undefined || e.time >= since) && (until === undefined || e.time < until);
+}
+
+/** Reads every source (archives member by member) into classified events and coverage lines. No path (or `-`) reads stdin. */
+export async function collect(paths: string[], opts: AnalyzeOptions): Promise<Collected> {
+  const list = paths.length ? paths : ['-'];
+  const walked = await walk(list.filter((p) => p !== '-'));
+  const stdin = list.includes('-') && opts.stdin ? 1 : 0;
+  const total = walked.sources.length + stdin;
+  const reader = new InputReader({ node: opts.node, role: opts.role, year: opts.year });
+  if (stdin) {
+    opts.onProgress?.('<stdin>', 0, total);
+    await reader.readStream('<stdin>', opts.stdin!);
+  }
+  for (const [n, ref] of walked.sources.entries()) {
+    opts.onProgress?.(ref.path, n + stdin, total);
+    await reader.readRef(ref);
+  }
+  const read = reader.finish();
+  return {
+    events: read.events.filter((e) => inWindow(e, opts.since, opts.until)),
+    inputs: read.inputs,
+    skipped: [...walked.skipped, ...read.skipped],
+    hosts: read.hosts,
+    notes: read.notes,
+  };
+}
+
+/** Assembles what was collected; `--host` pairs come first, so an explicit name wins over the input's. */
+export function reportFrom(got: Collected, opts: AnalyzeOptions): Report {
+  const report = assemble(got.events, got.inputs, { timing: opts.timing, tool: TOOL, hosts: [...opts.hosts, ...got.hosts], skipped: got.skipped });
+  report.findings.push(...got.notes);
+  return report;
 }
 
 /** analyze(paths) -> Report. No path (or `-`) reads stdin. */
 export async function analyze(paths: string[], opts: AnalyzeOptions): Promise<Report> {
-  const list = paths.length ? paths : ['-'];
-  const walked = await walk(list.filter((p) => p !== '-'));
-  const reader = new InputReader(opts);
-  if (list.includes('-') && opts.stdin) await reader.readStream('<stdin>', opts.stdin);
-  for (const ref of walked.sources) await reader.readRef(ref);
-  const read = reader.finish();
-  // --host pairs come first: an explicit name wins over what the input says
-  const hosts = [...opts.hosts, ...read.hosts];
-  const report = assemble(read.events, read.inputs, { timing: opts.timing, tool: TOOL, hosts, skipped: [...walked.skipped, ...read.skipped] });
-  report.findings.push(...read.notes);
-  return report;
+  return reportFrom(await collect(paths, opts), opts);
 }

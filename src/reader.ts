@@ -25,7 +25,6 @@ export interface ReadOptions {
   node?: string;
   role?: Role;
   year?: number;
-  onProgress?: (path: string) => void;
 }
 
 interface Open { scanner: SourceScanner; key: string | null; failure: string | null }
@@ -66,7 +65,6 @@ export class InputReader {
   }
 
   private async leaf(l: Leaf): Promise<void> {
-    this.opts.onProgress?.(l.path);
     const kind = fileKind(l.path);
     if (kind.kind === 'skip') {
       this.skipped.push({ path: l.path, reason: kind.reason });

@@ -2,12 +2,16 @@
 import type { Report } from '../types';
 import { renderTable, type RenderOptions } from './table';
 import { renderJson } from './json';
+import { renderMarkdown } from './markdown';
+import { renderHtml } from './html';
 
 export type { RenderOptions };
 
 export const RENDERERS = {
   table: (r: Report, o: RenderOptions) => renderTable(r, o),
   json: (r: Report) => renderJson(r),
+  markdown: (r: Report, o: RenderOptions) => renderMarkdown(r, o),
+  html: (r: Report, o: RenderOptions) => renderHtml(r, o),
 } satisfies Record<string, (r: Report, o: RenderOptions) => string>;
 
 export type FormatName = keyof typeof RENDERERS;

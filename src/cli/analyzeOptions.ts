@@ -1,0 +1,51 @@
+// From parsed arguments to AnalyzeOptions: timing model, NAME=IP pairs, time window, progress.
+import type { AnalyzeOptions } from '../analyze';
+import { DEFAULT_TIMING } from '../assemble/timing';
+import { validZone } from '../render/time';
+import type { TimingModel } from '../types';
+import { CliError } from './errors';
+import { parseDuration } from './durations';
+import { parseInstant } from './instants';
+import type { Args, Io } from './io';
+
+function timingFrom(a: Args): TimingModel {
+  const d = (k: string) => parseDuration(k, a[k] as string);
+  return {
+    ...DEFAULT_TIMING,
+    gap: d('gap'), grace: d('grace'), toleration: d('toleration'), terminationGrace: d('termination-grace'),
+    reaperPeriod: d('reaper-period'), reaperThreshold: d('reaper-threshold'),
+  };
+}
+
+export function hostsFrom(list: string[]): Array<[string, string]> {
+  return list.map((h) => {
+    const m = /^([^=\s]+)=([^=\s]+)$/.exec(h);
+    if (!m) throw new CliError(`rke2-outage: --host ${JSON.stringify(h)}: expected NAME=IP`);
+    return [m[1], m[2]] as [string, string];
+  });
+}
+
+/** The display zone, checked. */
+export function zoneFrom(a: Args): string {
+  const tz = String(a.tz);
+  if (!validZone(tz)) throw new CliError(`rke2-outage: --tz ${tz}: unknown time zone`);
+  return tz;
+}
+
+/** Input paths; no path and a terminal on stdin is a usage error, not a hang. */
+export function pathsFrom(a: Args, io: Io): string[] {
+  const paths = ((a.paths as string[] | undefined) ?? []).map(String);
+  if (!paths.length && io.stdin.isTTY) throw new CliError('rke2-outage: no input: give paths, or pipe logs in (see --help)');
+  return paths;
+}
+
+export function analyzeOptionsFrom(a: Args, io: Io, onProgress?: AnalyzeOptions['onProgress']): AnalyzeOptions {
+  const tz = zoneFrom(a);
+  const since = a.since === undefined ? undefined : parseInstant('since', String(a.since), tz);
+  const until = a.until === undefined ? undefined : parseInstant('until', String(a.until), tz);
+  if (since !== undefined && until !== undefined && until <= since) throw new CliError('rke2-outage: --until must be later than --since');
+  return {
+    timing: timingFrom(a), hosts: hostsFrom(a.host as string[]), node: a.node as string | undefined,
+    year: a.year as number | undefined, stdin: io.stdin, since, until, onProgress,
+  };
+}
