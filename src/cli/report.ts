@@ -22,7 +22,8 @@ export async function runReport(a: Args, io: Io): Promise<number> {
   }
   const report: Report = reportFrom(got, opts);
   // Pseudonyms are learnt from every event too, so they match `rke2-outage events --redact`.
-  const shown = await redactIfAsked(report, a, a.redact || a['redact-map'] ? eventRecords(got.events) : undefined);
+  // Names that only a bundle's kubectl table gives are learnt too, so no original name survives.
+  const shown = await redactIfAsked(report, a, a.redact || a['redact-map'] ? [eventRecords(got.events), got.hosts.map(([node]) => ({ node }))] : undefined);
   const format = a.format as FormatName;
   const color = !a.output && !!io.stdout.isTTY && !('NO_COLOR' in io.env) && format === 'table';
   const text = RENDERERS[format](shown, { tz, color });
