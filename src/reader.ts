@@ -44,6 +44,7 @@ export class InputReader {
   private opens: Open[] = [];
   private warned = new Map<string, string[]>();
   private skipped: Array<{ path: string; reason: string }> = [];
+  private notLogs: Array<{ path: string; reason: string }> = [];
   private notes: Finding[] = [];
   private inventory = new Inventory();
   private hooks: ExpandHooks = {
@@ -67,7 +68,8 @@ export class InputReader {
   private async leaf(l: Leaf): Promise<void> {
     const kind = fileKind(l.path);
     if (kind.kind === 'skip') {
-      this.skipped.push({ path: l.path, reason: kind.reason });
+      // expected in a bundle (system info, manifests): listed, but not a warning or a --strict failure
+      this.notLogs.push({ path: l.path, reason: kind.reason });
       return drain(l.body);
     }
     if (kind.kind === 'date' || kind.kind === 'nodes') return this.inventoryFile(l, kind.kind);
@@ -194,7 +196,8 @@ export class InputReader {
     }
     let seq = 0;
     for (const e of events) e.seq = seq++;
-    return { inputs, events, hosts: this.inventory.hosts, skipped: groupSkipped(this.skipped), notes: this.notes };
+    const notLogs = groupSkipped(this.notLogs).map((n): Finding => ({ code: 'input-not-log', severity: 'info', message: `${n.path}: not read (${n.reason})` }));
+    return { inputs, events, hosts: this.inventory.hosts, skipped: this.skipped, notes: [...notLogs, ...this.notes] };
   }
 }
 

@@ -19,6 +19,14 @@ test('--strict: a corrupt archive member makes the run exit 2, naming the member
   expect(io.out()).toContain('10.0.0.13 (ecs-m3)');
 });
 
+test('--strict: the non-log files every Rancher bundle holds are listed, not failures', async () => {
+  const io = fakeIo();
+  expect(await main([RANCHER, '--strict', '--format', 'json'], io)).toBe(0);
+  expect(io.err()).toBe('');
+  const notLogs = JSON.parse(io.out()).findings.filter((f: { code: string }) => f.code === 'input-not-log');
+  expect(notLogs.map((f: { message: string }) => f.message)).toContainEqual(expect.stringMatching(/ds01-[\d_-]+\/rke2\/pod-manifests\/etcd\.yaml: not read \(manifest/));
+});
+
 test('events: one NDJSON record per event, evidence inside the tarballs', async () => {
   const io = fakeIo();
   expect(await main(['events', RANCHER], io)).toBe(0);
