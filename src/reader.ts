@@ -12,6 +12,7 @@ import { identify } from './sources/identity';
 import { gated, NotText } from './sources/open';
 import { forEachLine, type LineStats } from './sources/lines';
 import { SourceScanner } from './scan/scanner';
+import { groupSkipped } from './sources/skips';
 
 /** The one place bytes become lines (the line stage may be swapped here). */
 function readLines(body: Readable, onLine: (line: string) => void): Promise<LineStats> {
@@ -91,7 +92,7 @@ export class InputReader {
     const key = bundleKeyOf(l.path);
     const ref = parseDateText(lines.join('\n'), `systeminfo/date (${(lines[0] ?? '').trim().slice(0, 60)})`);
     if (key && ref) this.inventory.setDate(key, ref);
-    else this.skipped.push({ path: l.path, reason: ref ? 'a date outside a Rancher bundle folder' : 'unreadable date output' });
+    else this.notLogs.push({ path: l.path, reason: ref ? 'a date outside a Rancher bundle folder: not used as a reference clock' : 'not date(1) output' });
   }
 
   private nodes(path: string, t: NodesTable): void {
@@ -201,21 +202,6 @@ export class InputReader {
   }
 }
 
-/** Many files of one folder skipped for one reason (a bundle's networking/, kubectl/) become one line. */
-export function groupSkipped(list: Array<{ path: string; reason: string }>, min = 4): Array<{ path: string; reason: string }> {
-  const dirOf = (p: string) => p.slice(0, Math.max(p.lastIndexOf('/'), p.lastIndexOf('!')) + 1);
-  const groups = new Map<string, Array<{ path: string; reason: string }>>();
-  for (const s of list) {
-    const k = `${dirOf(s.path)}\0${s.reason}`;
-    groups.set(k, [...(groups.get(k) ?? []), s]);
-  }
-  const out: Array<{ path: string; reason: string }> = [];
-  for (const g of groups.values()) {
-    if (g.length < min) out.push(...g);
-    else out.push({ path: `${dirOf(g[0].path)}* (${g.length} files)`, reason: g[0].reason });
-  }
-  return out;
-}
 
 function fmtOffset(min: number): string {
   const a = Math.abs(min);

@@ -2,6 +2,7 @@
 // -o wide`, the bundle key of a path, and which files are logs at all.
 import { bundleKeyOf, folderRef, isNodesHeader, NodesTable, parseDateText } from '../../src/sources/inventory';
 import { fileKind } from '../../src/sources/kinds';
+import { groupSkipped } from '../../src/sources/skips';
 import { SourceScanner } from '../../src/scan/scanner';
 
 describe('parseDateText (systeminfo/date)', () => {
@@ -80,7 +81,6 @@ describe('the bundle reference clock for year-less lines', () => {
 });
 
 test('many non-logs of one folder are listed once, a few one by one', () => {
-  const { groupSkipped } = require('../../src/reader') as typeof import('../../src/reader');
   const net = ['iptables', 'iptablessave', 'ipaddr', 'iproute', 'ss'].map((n) => ({ path: `b.tar.gz!ds01-x/networking/${n}`, reason: 'system or network information, not a log' }));
   const one = { path: 'b.tar.gz!ds01-x/rke2/pod-manifests/etcd.yaml', reason: 'manifest or configuration, not a log' };
   expect(groupSkipped([...net, one])).toEqual([
