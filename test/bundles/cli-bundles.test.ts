@@ -57,3 +57,23 @@ test('--redact: names only the kubectl table gave are replaced too', async () =>
   expect(await main([dir, '--redact'], io)).toBe(0);
   expect(io.out()).not.toMatch(/quiet-w9|ecs-m2|ecs-w1|10\.0\.0\.(?:12|29)/);
 });
+
+test('stdin and extension-less names are recognised by their first bytes: a tarball piped in', async () => {
+  const { promises: fs } = await import('node:fs');
+  const { Readable } = await import('node:stream');
+  const tgz = (await fs.readdir(RANCHER)).find((n) => n.startsWith('ds04-'))!;
+  const io = fakeIo();
+  io.stdin = Object.assign(Readable.from([await fs.readFile(path.join(RANCHER, tgz))]), { isTTY: false });
+  expect(await main(['-', '--format', 'json'], io)).toBe(0);
+  const report = JSON.parse(io.out());
+  expect(report.inputs.map((i: { path: string }) => i.path)).toContainEqual(expect.stringMatching(/^<stdin>!ds04-[\d_-]+\/journald\/rke2-agent$/));
+  expect(report.incidents[0].peer.address).toBe('192.168.8.142');
+
+  const dir = await tempDir('noext');
+  const zipped = path.join(dir, 'download');
+  const { zipBuffer } = await import('../support/archives');
+  await writeBytes(zipped, await zipBuffer([{ name: 'ds04/stderr.log', body: 'time="2023-11-22T17:13:54+08:00" level=info msg="Stopped tunnel to 10.0.0.12:9345"\n' }], new Date(0)));
+  const z = fakeIo();
+  expect(await main([zipped, '--format', 'json'], z)).toBe(0);
+  expect(JSON.parse(z.out()).inputs.map((i: { path: string; events: number }) => [i.path, i.events])).toEqual([[`${zipped}!ds04/stderr.log`, 1]]);
+});

@@ -4,6 +4,7 @@ import { generate, type Expected } from '../support/generate';
 import { TIMING, WORDINGS, type Wording } from '../support/wording';
 import { LAYOUTS, type Layout } from '../support/layouts';
 import { CLUSTER, observed, run, sortedPods, tempDir } from '../support/bundles';
+import { untarTo } from '../support/archives';
 
 jest.setTimeout(60_000);
 
@@ -63,4 +64,15 @@ test('a bundle collected after New Year places December klog lines in the old ye
   // the controller-manager's klog lines carry no year; the bundle was collected on 1 January
   expect(report.incidents[0].milestones.nodeNotReady?.time).toMatch(/^2022-12-31T/);
   expect(report.findings.some((f) => f.code === 'reference-clock' && / Jan  1 /.test(f.message))).toBe(true);
+});
+
+test('Rancher bundles unpacked into folders give the same incident as the tarballs', async () => {
+  const dir = await tempDir('unpacked');
+  const { paths, expected } = await generate({ wording: '2023', layout: 'rancher', nodes: CLUSTER, dies: 'ecs-m3', at: AT, backAfter: 1100 }, dir);
+  const out = await tempDir('unpacked-out');
+  for (const p of paths) await untarTo(p, out);
+  const report = await run([out]);
+  expect(report.incidents).toHaveLength(1);
+  expect(observed(report.incidents[0])).toEqual(sortedPods(expected));
+  expect(report.inputs.every((i) => !i.path.includes('!'))).toBe(true);
 });

@@ -3,7 +3,7 @@
 import { createWriteStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import * as tar from 'tar-stream';
 import * as yazl from 'yazl';
 
@@ -48,4 +48,20 @@ export async function zipBuffer(members: Member[], mtime: Date): Promise<Buffer>
 export async function writeBytes(file: string, bytes: Buffer | string): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   await pipeline(async function* () { yield buf(bytes); }, createWriteStream(file));
+}
+
+/** Unpacks a .tar.gz into `dir` as a customer would before handing over a folder (test data only). */
+export async function untarTo(file: string, dir: string): Promise<void> {
+  const ex = tar.extract();
+  const done = (async () => {
+    for await (const entry of ex) {
+      const chunks: Buffer[] = [];
+      for await (const c of entry) chunks.push(c as Buffer);
+      const name = path.join(dir, entry.header.name);
+      if (!name.startsWith(dir)) throw new Error(`untarTo: ${entry.header.name} leaves ${dir}`);
+      if (entry.header.type === 'file') await writeBytes(name, Buffer.concat(chunks));
+    }
+  })();
+  await pipeline(async function* () { yield gunzipSync(await fs.readFile(file)); }, ex);
+  await done;
 }
