@@ -14,9 +14,12 @@ import { forEachLine, type LineStats } from './sources/lines';
 import { SourceScanner } from './scan/scanner';
 import { groupSkipped } from './sources/skips';
 
+/** Anything that takes lines one at a time (a SourceScanner, an inventory parser). */
+interface LineSink { line(raw: string): void }
+
 /** The one place bytes become lines (the line stage may be swapped here). */
-function readLines(body: Readable, onLine: (line: string) => void): Promise<LineStats> {
-  return forEachLine(body, onLine);
+function readLines(body: Readable, sink: LineSink): Promise<LineStats> {
+  return forEachLine(body, (l) => sink.line(l));
 }
 
 /** Inventory text files are small; anything past this is ignored. */
@@ -80,7 +83,7 @@ export class InputReader {
   private async inventoryFile(l: Leaf, kind: 'date' | 'nodes'): Promise<void> {
     const lines: string[] = [];
     try {
-      await readLines(gated(l.body), (s) => { if (lines.length < INVENTORY_MAX_LINES) lines.push(s); });
+      await readLines(gated(l.body), { line: (s) => { if (lines.length < INVENTORY_MAX_LINES) lines.push(s); } });
     } catch (e) {
       this.hooks.warn(l.path, `read error: ${(e as Error).message}`);
     }
@@ -115,10 +118,12 @@ export class InputReader {
     // a file whose first line is a `kubectl get nodes -o wide` header is inventory, whatever its name
     const found: { table: NodesTable | null; first: boolean } = { table: null, first: true };
     try {
-      const stats = await readLines(gated(l.body), (s) => {
-        if (found.first) { found.first = false; if (isNodesHeader(s)) found.table = new NodesTable(); }
-        if (found.table) found.table.line(s);
-        else scanner.line(s);
+      const stats = await readLines(gated(l.body), {
+        line: (s) => {
+          if (found.first) { found.first = false; if (isNodesHeader(s)) found.table = new NodesTable(); }
+          if (found.table) found.table.line(s);
+          else scanner.line(s);
+        },
       });
       if (stats.cut) scanner.warnings.push(`${stats.cut} overlong line(s) cut at 64 KiB (line ${stats.cutLines.join(', ')})`);
     } catch (e) {
