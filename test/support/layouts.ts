@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { GenNode, Marked } from './wording';
 import { RELEASE, type Wording } from './wording';
-import { bare, cmLauncher, cri, date1, folderStamp, journald, lumberjackStamp } from './render';
+import { bare, cmLauncher, cri, date1, folderStamp, journald, journalStamp, lumberjackStamp } from './render';
 import { tarBuffer, writeBytes, zipBuffer, type Member } from './archives';
 
 export type Layout = 'rancher' | 'cloudera' | 'flat';
@@ -51,7 +51,7 @@ const byTime = (a: Marked, b: Marked) => a.t - b.t;
 
 function journalText(m: Model, n: NodeLogs): string {
   const lines = [...n.rke2].sort(byTime);
-  const out = [`-- Logs begin at ${date1(lines[0].t, m.off, m.abbrev)}, end at ${date1(m.collect, m.off, m.abbrev)}. --`];
+  const out = [`-- Logs begin at ${journalStamp(lines[0].t, m.off, m.abbrev)}, end at ${journalStamp(m.collect, m.off, m.abbrev)}. --`];
   let rebooted = n.reboot === null;
   for (const l of lines) {
     if (!rebooted && l.t >= n.reboot!) { out.push('-- Reboot --'); rebooted = true; }

@@ -72,6 +72,12 @@ export function date1(t: number, off: number, abbrev: string): string {
   return `${DAY[d.getUTCDay()]} ${MON[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} ${abbrev} ${d.getUTCFullYear()}`;
 }
 
+/** journalctl header time, e.g. `Thu 2022-12-22 10:00:01 CST`. */
+export function journalStamp(t: number, off: number, abbrev: string): string {
+  const d = wall(t, off);
+  return `${DAY[d.getUTCDay()]} ${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} ${abbrev}`;
+}
+
 /** The pod-reaper's `$(date)` prefix: always UTC in the CronJob container. */
 export function reaperStamp(t: number): string {
   return date1(t, 0, 'UTC');
