@@ -1,7 +1,7 @@
 // The pipeline wired end to end: paths -> sources (files, folders, archives) -> lines -> scanner ->
 // assemble -> Report. Streams stay in sources/ and the reader; everything after the scanner is pure.
 import type { Readable } from 'node:stream';
-import type { Event, Finding, InputSummary, Report, Role, TimingModel } from './types';
+import type { Event, Finding, InputSummary, Report, Role, SourceLag, TimingModel } from './types';
 import { walk } from './sources/walk';
 import { InputReader } from './reader';
 import { assemble } from './assemble/assemble';
@@ -31,6 +31,8 @@ export interface Collected {
   hosts: Array<[string, string]>;
   /** what bundle inventory taught: reference clocks, node names */
   notes: Finding[];
+  /** per-file gap between journald prefix and inner times, for the clock-skew finding */
+  lags: SourceLag[];
 }
 
 /** True when the event lies in the --since/--until window (untimed events cannot be placed: kept). */
@@ -61,12 +63,13 @@ export async function collect(paths: string[], opts: AnalyzeOptions): Promise<Co
     skipped: [...walked.skipped, ...read.skipped],
     hosts: read.hosts,
     notes: read.notes,
+    lags: read.lags,
   };
 }
 
 /** Assembles what was collected; `--host` pairs come first, so an explicit name wins over the input's. */
 export function reportFrom(got: Collected, opts: AnalyzeOptions): Report {
-  const report = assemble(got.events, got.inputs, { timing: opts.timing, tool: TOOL, hosts: [...opts.hosts, ...got.hosts], skipped: got.skipped });
+  const report = assemble(got.events, got.inputs, { timing: opts.timing, tool: TOOL, hosts: [...opts.hosts, ...got.hosts], skipped: got.skipped, lags: got.lags });
   report.findings.push(...got.notes);
   return report;
 }

@@ -3,7 +3,7 @@
 // scanners are finished only once every input is read, so a bundle's date and node table apply to
 // its logs whatever the member order was.
 import type { Readable } from 'node:stream';
-import type { Event, Finding, InputSummary, Role } from './types';
+import type { Event, Finding, InputSummary, Role, SourceLag } from './types';
 import type { SourceRef } from './sources/walk';
 import { expandFile, expandStream, drain, type ExpandHooks, type Leaf } from './sources/archive';
 import { fileKind } from './sources/kinds';
@@ -40,6 +40,7 @@ export interface ReadResult {
   hosts: Array<[string, string]>;
   skipped: Array<{ path: string; reason: string }>;
   notes: Finding[];
+  lags: SourceLag[];
 }
 
 const POD_LOG = /(?:^|[/!])(?:podlogs|pods)\//;
@@ -112,7 +113,7 @@ export class InputReader {
     const id = identify(l.path);
     if (o.node && !id.node) { id.node = o.node; id.nodeFrom = '--node'; }
     if (o.role && id.role === 'unknown') id.role = o.role;
-    if (o.year) id.refYear = o.year;
+    if (o.year) { id.refYear = o.year; id.refMonth = null; }
     const scanner = new SourceScanner({ ...id, mtime: l.mtime }, this.opens.length);
     const open: Open = { scanner, key: bundleKeyOf(l.path), failure: null };
     // a file whose first line is a `kubectl get nodes -o wide` header is inventory, whatever its name
@@ -175,12 +176,13 @@ export class InputReader {
     }
     const inputs: InputSummary[] = [];
     const events: Event[] = [];
+    const lags: SourceLag[] = [];
     for (const o of this.opens) {
       const s = o.scanner;
       if (o.key !== null) {
         const ref = refs.get(o.key) ?? null;
-        // static pods log in UTC containers whatever the host zone
-        s.reference(ref && POD_LOG.test(s.info.path) ? { ...ref, offsetMin: 0 } : ref);
+        // static pods log in UTC containers whatever the host zone; --year wins over the bundle's date
+        if (ref) s.reference(POD_LOG.test(s.info.path) ? { ...ref, offsetMin: 0 } : ref, !!this.opts.year);
         const node = s.info.node;
         const role = roles.get(o.key) ?? (node ? this.inventory.nodeRoles.get(node) : undefined) ?? null;
         if (s.info.role === 'unknown' && role) s.info.role = role;
@@ -195,6 +197,8 @@ export class InputReader {
       summary.warnings.push(...(this.warned.get(summary.path) ?? []));
       this.warned.delete(summary.path);
       inputs.push(summary);
+      const lag = s.prefixLag();
+      if (lag) lags.push(lag);
       events.push(...s.events);
     }
     for (const [path, warnings] of this.warned) {
@@ -203,7 +207,7 @@ export class InputReader {
     let seq = 0;
     for (const e of events) e.seq = seq++;
     const notLogs = groupSkipped(this.notLogs).map((n): Finding => ({ code: 'input-not-log', severity: 'info', message: `${n.path}: not read (${n.reason})` }));
-    return { inputs, events, hosts: this.inventory.hosts, skipped: this.skipped, notes: [...notLogs, ...this.notes] };
+    return { inputs, events, hosts: this.inventory.hosts, skipped: this.skipped, notes: [...notLogs, ...this.notes], lags };
   }
 }
 

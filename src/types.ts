@@ -41,6 +41,8 @@ export interface LogRecord {
   marker?: 'reboot' | 'header';
   /** the line's time is taken from the nearest dated line above it (kubectl output in reaper logs) */
   inheritsTime?: boolean;
+  /** journald/syslog prefix time minus the payload's own time (ms): receive lag or a skewed clock */
+  prefixLagMs?: number;
 }
 
 /** Event kinds, DESIGN §5. */
@@ -62,12 +64,14 @@ export type EventKind =
   | 'lb.default'
   | 'lb.dial-error'
   | 'apiserver.waiting'
+  | 'apiserver.endpoints'
   | 'etcd.waiting'
   | 'etcd.peer-unreachable'
   | 'etcd.peer-back'
   | 'etcd.leader-changed'
   | 'etcd.member-promoted'
   | 'node.not-ready'
+  | 'node.ready'
   | 'node.starting'
   | 'node.reboot'
   | 'pod.evicting'
@@ -104,8 +108,22 @@ export interface SourceInfo {
   nodeFrom: string | null;
   /** year for year-less lines when the layout reveals it (bundle date, --year) */
   refYear: number | null;
+  /** month of the reference date when it is a collection date (bundle folder, systeminfo/date):
+   * `refYear` is then the year the logs end in. Absent for `--year` (the year they start in). */
+  refMonth?: number | null;
   /** a flagged last resort: the file's modification time */
   mtime: number | null;
+}
+
+/** How far a source's journald prefix runs from the payload's own times (median of its lines). */
+export interface SourceLag {
+  source: number;
+  path: string;
+  node: string | null;
+  medianMs: number;
+  samples: number;
+  /** the line whose lag is nearest the median */
+  evidence: Evidence;
 }
 
 /** What one source contributed, for the coverage table and the JSON `inputs` list. */

@@ -1,11 +1,15 @@
 // assemble(events) -> Report: incidents per peer, reaper pods joined by deletion timestamp,
 // milestones, durations, observers and findings (DESIGN §6). Pure: no clock, no I/O.
-import type { Event, Finding, Incident, InputSummary, Report, TimelineEvent, TimingModel } from '../types';
-import { attributePeers, byTime, diffLoadBalancers } from './prepare';
+import type { Event, Finding, Incident, InputSummary, Report, SourceLag, TimelineEvent, TimingModel } from '../types';
+import { lagFindings, observerSkewFindings } from './skew';
+import { coverageFindings, nodeSpans } from './coverage';
+import { attributePeers, byTime, diffEndpoints, diffLoadBalancers } from './prepare';
+import { mapEtcdPeers } from './etcdPeers';
+import { contextEvents, firstEviction, plannedStopFindings } from './context';
 import { factsOf, type Fact } from './facts';
 import { groupFacts, type Group } from './group';
 import { collectPods, type ForceDelete } from './pods';
-import { durationsOf, iso, milestonesOf, observersOf } from './milestones';
+import { durationsOf, iso, milestoneOf, milestonesOf, observersOf } from './milestones';
 import { podFindings, timingFindings } from './findings';
 import { NameBook, portOf, SERVER_PORTS } from './peers';
 import { expectedEvictSeconds, SLACK_SECONDS } from './timing';
@@ -17,6 +21,8 @@ export interface AssembleOptions {
   /** NAME=IP pairs from --host and from inventories found in the input */
   hosts: Array<[string, string]>;
   skipped?: Array<{ path: string; reason: string }>;
+  /** per-source journald prefix lags, for `clock-skew` */
+  lags?: SourceLag[];
 }
 
 interface Draft {
@@ -90,13 +96,20 @@ function notReadyFor(d: Draft, peer: Incident['peer'], names: NameBook, notReady
   return distinct.size === 1 ? unnamed[0] : null;
 }
 
-function build(d: Draft, id: number, names: NameBook, notReady: Event[], t: TimingModel, reaperGiven: boolean): Incident {
+function build(d: Draft, id: number, names: NameBook, timed: Event[], t: TimingModel, reaperGiven: boolean): Incident {
   const facts: Fact[] = d.group?.facts ?? [];
   const peer = peerOf(d.group, names);
-  const nr = notReadyFor(d, peer, names, notReady, t);
+  const nr = notReadyFor(d, peer, names, timed.filter((e) => e.kind === 'node.not-ready'), t);
   if (nr && !peer.node) peer.node = String(nr.detail.nodeName);
   const milestones = milestonesOf(facts, d.group?.back ?? null, nr, d.pods);
   const start = d.estimated ? d.start : facts[0].ev.time!;
+  // without reaper output, the controller-manager's first eviction marks the pods Terminating
+  const backTime = d.group?.back?.ev.time ?? null;
+  const evictUntil = Math.min(backTime ?? Infinity, start + (expectedEvictSeconds(t) + t.gap) * 1000);
+  const eviction = !milestones.podsTerminating && peer.address ? firstEviction(timed, start, evictUntil, (n) => (names.addrOf(n) ?? peer.address) === peer.address) : null;
+  if (eviction) milestones.podsTerminating = milestoneOf(eviction);
+  const lastEvidence = Math.max(d.group?.lastEvidence ?? start, backTime ?? start);
+  const context = d.group ? contextEvents(timed, start, lastEvidence) : [];
   const durations = durationsOf(start, milestones);
   const inc: Incident = {
     id, peer, start: iso(start)!, estimatedStart: d.estimated, end: milestones.peerBack?.time ?? null,
@@ -104,9 +117,9 @@ function build(d: Draft, id: number, names: NameBook, notReady: Event[], t: Timi
     observers: observersOf(facts, d.group?.recoveries ?? []),
     pods: d.pods.map((p) => ({ namespace: p.namespace, name: p.name, deletionTimestamp: iso(p.deletionTs), forceDeletedAt: iso(p.at), outcome: p.outcome, attempts: p.attempts, evidence: p.ev.evidence })),
     findings: [],
-    timeline: timelineOf([...facts.map((f) => f.ev), ...(d.group?.recoveries ?? []).map((f) => f.ev), ...(nr ? [nr] : []), ...d.pods.flatMap((p) => (p.outcomeEv ? [p.ev, p.outcomeEv] : [p.ev]))]),
+    timeline: timelineOf([...facts.map((f) => f.ev), ...(d.group?.recoveries ?? []).map((f) => f.ev), ...(nr ? [nr] : []), ...(eviction ? [eviction] : []), ...context, ...d.pods.flatMap((p) => (p.outcomeEv ? [p.ev, p.outcomeEv] : [p.ev]))]),
   };
-  inc.findings.push(...podFindings(d.pods), ...timingFindings(inc, t));
+  inc.findings.push(...podFindings(d.pods), ...timingFindings(inc, t), ...observerSkewFindings(facts, peer.address), ...plannedStopFindings(context));
   if (d.estimated) {
     inc.findings.push({ code: 'estimated-start', severity: 'info', message: `No RKE2 evidence of this outage in the input: the start is estimated as the earliest deletion timestamp minus ${fmtDuration(expectedEvictSeconds(t))} (grace + toleration + termination grace). Add the surviving nodes' rke2 logs to find the node and the real start.`, evidence: milestones.podsTerminating ? [milestones.podsTerminating.evidence] : [] });
   }
@@ -129,20 +142,24 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   for (const e of timed) names.learnFrom(e);
   attributePeers(timed);
   diffLoadBalancers(timed);
+  diffEndpoints(timed);
+  mapEtcdPeers(timed);
   const { groups, unreachable } = groupFacts(factsOf(timed, names), t.gap * 1000);
   const reaper = collectPods(timed);
   const drafts: Draft[] = groups.map((g) => ({ group: g, start: g.facts[0].ev.time!, estimated: false, pods: [] }));
   const left = joinPods(drafts, reaper.deletes, t);
   drafts.push(...reaperOnlyDrafts(left, t));
   drafts.sort((a, b) => a.start - b.start);
-  const notReady = timed.filter((e) => e.kind === 'node.not-ready');
-  const incidents = drafts.map((d, i) => build(d, i + 1, names, notReady, t, reaper.sources.size > 0));
+  const incidents = drafts.map((d, i) => build(d, i + 1, names, timed, t, reaper.sources.size > 0));
+  const spans = nodeSpans(inputs);
+  for (const inc of incidents) inc.findings.push(...coverageFindings(inc, spans, names));
 
   const findings: Finding[] = unreachable.map((u) => ({
     code: 'peer-unreachable', severity: 'warning' as const,
     message: `${u.host}${names.nameOf(u.host) ? ` (${names.nameOf(u.host)})` : ''} was unreachable from the start of the log (${u.count} failed dials, ${iso(u.first.time)} to ${iso(u.last.time)}) and never seen up: a node that was already down, or a wrong server address.`,
     evidence: [u.first.evidence, ...(u.last !== u.first ? [u.last.evidence] : [])],
   }));
+  findings.push(...lagFindings(opts.lags ?? []));
   const untimed = events.filter((e) => e.time === null);
   if (untimed.length) {
     findings.push({ code: 'events-without-time', severity: 'info', message: `${untimed.length} events carry no absolute time (console captures, year-less lines without a reference) and are left out of the timeline.`, evidence: untimed.slice(0, 3).map((e) => e.evidence) });

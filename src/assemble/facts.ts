@@ -4,6 +4,10 @@ import type { Event } from '../types';
 import { hostOf, isLoopback, type NameBook } from './peers';
 import { ATTRIBUTION_WINDOW_MS } from './prepare';
 import { addrIn } from '../rules/rule';
+import { isEtcdId } from './etcdPeers';
+
+/** etcd member names are `<node>-<8 hex>`: the node part names the peer. */
+const MEMBER_SUFFIX = /-[0-9a-f]{8}$/;
 
 export type FactKind = 'loss' | 'failure' | 'recovery' | 'up';
 
@@ -75,6 +79,32 @@ export function factsOf(sorted: Event[], names: NameBook): Fact[] {
       case 'lb.server-added':
         push(out, ev.peer, 'recovery', ev);
         break;
+      case 'etcd.peer-unreachable':
+        if (!isEtcdId(ev)) push(out, ev.peer, d.transition ? 'loss' : 'failure', ev);
+        break;
+      case 'etcd.leader-changed':
+        if (d.change === 'lost' && !isEtcdId(ev)) push(out, ev.peer, 'failure', ev);
+        break;
+      case 'etcd.peer-back':
+        if (!isEtcdId(ev)) push(out, ev.peer, 'recovery', ev);
+        break;
+      case 'etcd.member-promoted': {
+        const name = ev.peer ? ev.peer.replace(MEMBER_SUFFIX, '') : null;
+        const addr = name ? names.addrOf(name) : null;
+        if (addr) push(out, addr, 'recovery', ev);
+        break;
+      }
+      case 'node.ready': {
+        const addr = typeof d.nodeName === 'string' ? names.addrOf(d.nodeName) : null;
+        if (addr) push(out, addr, 'recovery', ev);
+        break;
+      }
+      case 'apiserver.endpoints': {
+        for (const s of (d.dropped as string[]) ?? []) push(out, s, 'loss', ev);
+        for (const s of (d.added as string[]) ?? []) push(out, s, 'recovery', ev);
+        for (const s of (d.ips as string[]) ?? []) push(out, s, 'up', ev);
+        break;
+      }
       case 'tunnel.backend-connected': {
         const addr = ev.peer ? names.addrOf(ev.peer) : null;
         if (addr) push(out, addr, 'recovery', ev);

@@ -53,3 +53,16 @@ export function diffLoadBalancers(sorted: Event[]): void {
     prev.set(key, list);
   }
 }
+
+/** Adds `dropped` / `added` to every apiserver endpoint reset, against the same apiserver's previous list. */
+export function diffEndpoints(sorted: Event[]): void {
+  const prev = new Map<string, string[]>();
+  for (const e of sorted) {
+    if (e.kind !== 'apiserver.endpoints') continue;
+    const key = `${e.source}|${e.detail.service}`;
+    const list = (e.detail.ips as string[]) ?? [];
+    const before = prev.get(key);
+    e.detail = { ...e.detail, dropped: before ? before.filter((s) => !list.includes(s)) : [], added: before ? list.filter((s) => !before.includes(s)) : [] };
+    prev.set(key, list);
+  }
+}

@@ -62,3 +62,13 @@ export function parseWith(f: LineFormat, line: string): LogRecord | null {
   }
   return rec;
 }
+
+/** The first format of a list whose sniff and pattern both accept the line. */
+export function parseFirst(formats: LineFormat[], line: string): LogRecord | null {
+  for (const f of formats) {
+    if (!f.sniff.test(line)) continue;
+    const rec = parseWith(f, line);
+    if (rec) return rec;
+  }
+  return null;
+}

@@ -1,7 +1,27 @@
 // journald / syslog prefixes around an rke2 payload; the payload is parsed again and its time wins.
 import type { LogRecord } from '../types';
 import { blankRecord, type Groups, type LineFormat } from './format';
-import { readTime, type TimeKind } from './timestamps';
+import { instantOf, readTime, type TimeKind, type TimeReading } from './timestamps';
+
+/** A prefix lag near a multiple of 15 min is a zone difference (journalctl's zone is not the
+ * process's); the rest is receive lag or clock skew. */
+export function splitLag(lagMs: number): { zoneMin: number; residualMs: number } {
+  const zoneMin = Math.round(lagMs / 900_000) * 15;
+  return { zoneMin, residualMs: lagMs - zoneMin * 60_000 };
+}
+
+/** Prefix time minus the payload's time; a year-less prefix is read in the payload's year and zone. */
+export function prefixLag(outer: TimeReading, innerTime: number, innerOffset: number | null): number | null {
+  if (outer.time !== null) return outer.time - innerTime;
+  if (!outer.local) return null;
+  const off = innerOffset ?? 0;
+  const wall = new Date(innerTime + off * 60_000);
+  let year = wall.getUTCFullYear();
+  const m = wall.getUTCMonth() + 1;
+  if (m === 12 && outer.local.month === 1) year += 1;
+  else if (m === 1 && outer.local.month === 12) year -= 1;
+  return instantOf(outer.local, year, off) - innerTime;
+}
 import { parsePayload } from './payload';
 
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
@@ -22,6 +42,9 @@ export function nested(name: string, kind: TimeKind): (line: string, g: Groups) 
       rec.time = outer.time;
       rec.local = outer.local;
       rec.offsetMin = outer.offsetMin ?? rec.offsetMin;
+    } else if (inner && inner.time !== null) {
+      const lag = prefixLag(outer, inner.time, inner.offsetMin);
+      if (lag !== null) rec.prefixLagMs = lag;
     }
     return rec;
   };

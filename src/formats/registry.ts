@@ -1,11 +1,12 @@
 // The format registry (STYLE §9): an explicit list, tried in order; one generic parser for all.
 import type { LogRecord } from '../types';
-import { parseWith, type LineFormat } from './format';
+import { parseFirst, type LineFormat } from './format';
 import { logrus, logrusTty } from './logrus';
 import { cri, journald, journaldBare, journaldMarker, shortIso } from './journald';
 import { klog } from './klog';
 import { zapJson } from './etcdJson';
 import { cmLauncher, kubectl, reaper } from './reaper';
+import { bare } from './bare';
 
 export const FORMATS: LineFormat[] = [
   logrus, journald, reaper, klog, zapJson, cri, shortIso, journaldBare, kubectl, cmLauncher, journaldMarker, logrusTty,
@@ -32,10 +33,13 @@ export function sniffLine(line: string): boolean {
 
 /** parseLine(line) -> LogRecord | null: the first format whose sniff and pattern both accept it. */
 export function parseLine(line: string): LogRecord | null {
-  for (const f of FORMATS) {
-    if (!f.sniff.test(line)) continue;
-    const rec = parseWith(f, line);
-    if (rec) return rec;
-  }
-  return null;
+  return parseFirst(FORMATS, line);
+}
+
+/** Formats tried only on needle-bearing lines that no format in FORMATS recognises. */
+export const LAST_RESORT: LineFormat[] = [bare];
+
+/** The last-resort parse of a line no regular format sniffs (message-only pastes). */
+export function parseLastResort(line: string): LogRecord | null {
+  return parseFirst(LAST_RESORT, line);
 }

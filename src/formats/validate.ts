@@ -1,6 +1,6 @@
 // Checks every format's sample lines when the tool starts (STYLE §3): a broken format fails loudly.
 import { parseWith, type LineFormat } from './format';
-import { FORMATS } from './registry';
+import { FORMATS, LAST_RESORT } from './registry';
 
 /** Returns one message per sample that does not parse to what it declares. */
 export function checkFormat(f: LineFormat): string[] {
@@ -27,7 +27,7 @@ export function checkFormat(f: LineFormat): string[] {
 }
 
 /** All formats' problems; names must be unique too. */
-export function checkFormats(formats: LineFormat[] = FORMATS): string[] {
+export function checkFormats(formats: LineFormat[] = [...FORMATS, ...LAST_RESORT]): string[] {
   const seen = new Set<string>();
   const errors: string[] = [];
   for (const f of formats) {

@@ -1,7 +1,7 @@
 // classify(record) -> Event[]: the rule table applied to one parsed record (pure).
 import type { Event, LogRecord, Role } from '../types';
 import type { Rule } from './rule';
-import { addrIn } from './rule';
+import { addrIn, etcdIdOf } from './rule';
 import { RULES } from './registry';
 
 /** Who wrote the line and where it is, attached to every event. */
@@ -40,6 +40,7 @@ function peerOf(rule: Rule, g: Record<string, string>, rec: LogRecord): string |
     case 'url': return addrIn(rec.fields.url);
     case 'error': return addrIn(rec.fields.error);
     case 'url-or-error': return addrIn(rec.fields.url) ?? addrIn(rec.fields.error);
+    case 'etcd': return addrIn(rec.fields.error) ?? addrIn(rec.fields.address) ?? g.addr ?? etcdIdOf(rec.fields) ?? g.id ?? null;
     default: return null;
   }
 }

@@ -4,5 +4,7 @@ import { tunnelRules } from './tunnel';
 import { loadBalancerRules } from './loadbalancer';
 import { reaperRules } from './reaper';
 import { nodeRules } from './node';
+import { etcdRules } from './etcd';
+import { kubeRules } from './kube';
 
-export const RULES: Rule[] = [...tunnelRules, ...loadBalancerRules, ...reaperRules, ...nodeRules];
+export const RULES: Rule[] = [...tunnelRules, ...loadBalancerRules, ...reaperRules, ...nodeRules, ...etcdRules, ...kubeRules];

@@ -21,8 +21,9 @@ export interface Rule {
   formats?: string[];
   /** extra conditions on fields (all must hold); `!` prefix on a key negates the test */
   where?: Record<string, RegExp>;
-  /** where the peer comes from: a named group `addr`/`name`, the `url`/`error` field, or nowhere */
-  peer?: 'addr' | 'name' | 'url' | 'error' | 'url-or-error' | 'none';
+  /** where the peer comes from: a named group `addr`/`name`, the `url`/`error` field, an etcd peer
+   * (address in `error`/`address`, else the hex member id), or nowhere */
+  peer?: 'addr' | 'name' | 'url' | 'error' | 'url-or-error' | 'etcd' | 'none';
   /** extra facts for assembly, from groups and fields */
   detail?: (g: Record<string, string>, rec: LogRecord) => Record<string, unknown>;
   examples: RuleExamples;
@@ -38,4 +39,16 @@ export function addrIn(text: string | undefined): string | null {
   if (!text) return null;
   const m = DIAL_TARGET.exec(text);
   return m ? m[1] : null;
+}
+
+/** etcd member id fields, in the order etcd's rafthttp / prober lines carry them. */
+const ETCD_ID_KEYS = ['peer-id', 'remote-peer-id', 'remote-member-id'];
+
+/** The hex member id an etcd line is about, or null. */
+export function etcdIdOf(fields: Record<string, string>): string | null {
+  for (const k of ETCD_ID_KEYS) {
+    const v = fields[k];
+    if (v && /^[0-9a-f]{1,16}$/.test(v)) return v;
+  }
+  return null;
 }

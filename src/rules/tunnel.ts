@@ -106,6 +106,7 @@ export const tunnelRules: Rule[] = [
         'time="2022-12-29T17:13:53+08:00" level=info msg="Stopped tunnel to 10.113.207.142:9345"',
         'Nov 22 17:13:54 ecs-w1 rke2[988]: time="2023-11-22T17:13:54+08:00" level=info msg="Stopped tunnel to 10.0.0.12:9345"',
         'time="2022-12-27T13:02:40+08:00" level=info msg="Stopped tunnel to 127.0.0.1:9345"',
+        'Stopped tunnel to 10.0.0.12:9345',
       ],
       noMatch: ['time="2026-08-20T17:32:43+08:00" level=info msg="Started tunnel to 10.0.0.12:9345"'],
     },

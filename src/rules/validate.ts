@@ -1,6 +1,6 @@
 // Checks the rule table when the tool starts (STYLE §3): ids unique, examples both ways, each
 // example line really carries a needle (or the prefilter would hide it) and classifies as declared.
-import { parseLine, cleanLine } from '../formats/registry';
+import { parseLastResort, parseLine, cleanLine, sniffLine } from '../formats/registry';
 import type { Rule } from './rule';
 import { classify } from './classify';
 import { RULES } from './registry';
@@ -10,7 +10,7 @@ const CTX = { path: '<example>', line: 1, node: null, role: 'unknown' as const, 
 /** The rule ids an example line produces, or a reason it produces none. */
 export function rulesFor(line: string, rules: Rule[] = RULES): string[] {
   const clean = cleanLine(line);
-  const rec = parseLine(clean);
+  const rec = sniffLine(clean) ? parseLine(clean) : parseLastResort(clean);
   if (!rec) return [];
   return classify(rec, { ...CTX, raw: clean }, rules).map((e) => e.rule);
 }

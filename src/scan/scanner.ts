@@ -1,14 +1,19 @@
 // The per-source line stage, pure and synchronous (STYLE §5): clean -> sniff -> needle prefilter ->
 // parse -> clock -> classify. Streams feed it lines; tests feed it arrays.
-import type { Event, InputSummary, LogRecord, SourceInfo } from '../types';
-import { cleanLine, parseLine, sniffLine } from '../formats/registry';
+import type { Event, InputSummary, LogRecord, SourceInfo, SourceLag } from '../types';
+import { shorten } from '../rules/classify';
+import { cleanLine, parseLastResort, parseLine, sniffLine } from '../formats/registry';
+import { splitGlued } from '../formats/glued';
+import { splitLag } from '../formats/journald';
 import { classify } from '../rules/classify';
 import { RULES } from '../rules/registry';
 import { needleRegex } from '../rules/needles';
 import type { Rule } from '../rules/rule';
-import { SourceClock, type ClockReference } from './clock';
+import { SourceClock, type ClockReference, type LocalAt } from './clock';
 
 const NEEDLES = needleRegex(RULES);
+
+const MAX_LAG_SAMPLES = 2000;
 
 /** An event whose time waits for the end of the file (year-less, or taken from the line above). */
 interface Pending { ev: Event; rec: LogRecord; line: number }
@@ -25,15 +30,18 @@ export class SourceScanner {
   private firstTime: number | null = null;
   private maxTime: number | null = null;
   private lastParsedLine: { text: string; no: number } | null = null;
+  private firstLocal: LocalAt | null = null;
+  /** prefix-vs-payload lags of fully parsed lines (bounded sample) */
+  private lags: Array<{ ms: number; no: number; text: string }> = [];
   private roleVotes = { server: 0, agent: 0, reaper: 0 };
 
   constructor(readonly info: SourceInfo, readonly index: number, private rules: Rule[] = RULES, private needles: RegExp = NEEDLES) {
-    this.clock = new SourceClock({ refYear: info.refYear, mtime: info.mtime });
+    this.clock = new SourceClock({ refYear: info.refYear, refMonth: info.refMonth ?? null, mtime: info.mtime });
   }
 
   /** The bundle's reference clock for year-less lines; call before finish(). */
-  reference(ref: ClockReference | null): void {
-    this.clock.reference(ref);
+  reference(ref: ClockReference, keepYear = false): void {
+    this.clock.reference(ref, keepYear);
   }
 
   /** The zone the source's own dated lines carry (teaches a bundle its zone). */
@@ -45,7 +53,27 @@ export class SourceScanner {
   line(raw: string): void {
     const no = ++this.lines;
     const text = cleanLine(raw);
-    if (!sniffLine(text)) return;
+    const pieces = splitGlued(text);
+    if (pieces.length === 1) { this.piece(text, no); return; }
+    const before = this.parsed;
+    for (const p of pieces) this.piece(p, no);
+    // a glued line is still one line of the input for the parsed/unparsed counts
+    this.parsed = Math.min(this.parsed, before + 1);
+  }
+
+  /** One logical line (a glued line yields several, all with the same line number). */
+  private piece(text: string, no: number): void {
+    if (!sniffLine(text)) {
+      // message-only pastes: the last-resort format, only for lines a rule could want
+      if (!this.needles.test(text)) return;
+      const bare = parseLastResort(text);
+      if (!bare) return;
+      const before = this.events.length;
+      this.classify(bare, text, no);
+      // a message-only line counts as recognised only when a rule took it
+      if (this.events.length > before) this.parsed++;
+      return;
+    }
     this.parsed++;
     const candidate = this.needles.test(text);
     if (!candidate && this.firstTime !== null) {
@@ -54,6 +82,7 @@ export class SourceScanner {
     }
     const rec = parseLine(text);
     if (!rec) { this.parsed--; return; }
+    if (rec.prefixLagMs !== undefined && this.lags.length < MAX_LAG_SAMPLES) this.lags.push({ ms: splitLag(rec.prefixLagMs).residualMs, no, text });
     this.lastParsedLine = null;
     this.learn(rec, no);
     if (candidate) this.classify(rec, text, no);
@@ -71,6 +100,7 @@ export class SourceScanner {
       this.lastPending = null;
     } else if (this.firstTime === null && rec.local) {
       this.firstTime = -1; // marks "a dated line exists", resolved at finish
+      this.firstLocal = { local: rec.local, line: no };
     }
   }
 
@@ -96,23 +126,41 @@ export class SourceScanner {
     if (!evs.length && rec.local && rec.time === null) this.lastPending = null;
   }
 
+  /** The median journald-prefix lag of this source, or null when no line had both times. */
+  prefixLag(): SourceLag | null {
+    if (!this.lags.length) return null;
+    const sorted = [...this.lags].sort((a, b) => a.ms - b.ms);
+    const mid = sorted[Math.floor(sorted.length / 2)];
+    return {
+      source: this.index, path: this.info.path, node: this.info.node, medianMs: mid.ms, samples: sorted.length,
+      evidence: { path: this.info.path, line: mid.no, text: shorten(mid.text) },
+    };
+  }
+
   /** Resolves deferred times and returns the source's coverage line. */
   finish(): InputSummary {
-    let inherited: number | null = null;
-    for (const p of this.pending) {
-      if (p.rec.local) {
-        p.ev.time = this.clock.resolve(p.rec.local, p.line);
-        inherited = p.ev.time;
-      } else {
-        p.ev.time = inherited;
-      }
-    }
+    // year-less times are resolved together, in file order, so a Dec -> Jan step moves the year
+    const items: LocalAt[] = [];
+    if (this.firstLocal) items.push(this.firstLocal);
+    for (const p of this.pending) if (p.rec.local) items.push({ local: p.rec.local, line: p.line });
+    let last: LocalAt | null = null;
     if (this.lastParsedLine) {
       const rec = parseLine(this.lastParsedLine.text);
       if (rec?.time != null) this.seen(rec.time);
-      else if (rec?.local) {
-        const t = this.clock.resolve(rec.local, this.lastParsedLine.no);
-        if (t !== null) this.seen(t);
+      else if (rec?.local) items.push((last = { local: rec.local, line: this.lastParsedLine.no }));
+    }
+    const times = this.clock.resolveAll(items);
+    const at = new Map(items.map((it, i) => [it, times[i]]));
+    if (this.firstLocal) { const t = at.get(this.firstLocal); if (t != null) this.seen(t); }
+    if (last) { const t = at.get(last); if (t != null) this.seen(t); }
+    let inherited: number | null = null;
+    let k = this.firstLocal ? 1 : 0;
+    for (const p of this.pending) {
+      if (p.rec.local) {
+        p.ev.time = times[k++];
+        inherited = p.ev.time;
+      } else {
+        p.ev.time = inherited;
       }
     }
     for (const ev of this.events) if (ev.time !== null) this.seen(ev.time);

@@ -21,6 +21,7 @@ export function identify(path: string): Omit<SourceInfo, 'mtime'> {
   let nodeFrom: string | null = null;
   let role: Role = 'unknown';
   let refYear: number | null = null;
+  let refMonth: number | null = null;
 
   for (let i = 0; i < dirs.length; i++) {
     const d = dirs[i];
@@ -29,6 +30,7 @@ export function identify(path: string): Omit<SourceInfo, 'mtime'> {
       node = rb.groups.host;
       nodeFrom = 'Rancher bundle folder';
       refYear = Number(rb.groups.y);
+      refMonth = Number(rb.groups.mo);
     }
     const cm = CM_PROCESS.exec(d);
     if (cm?.groups) role = cm.groups.role === 'ECS_SERVER' ? 'server' : 'agent';
@@ -46,5 +48,5 @@ export function identify(path: string): Omit<SourceInfo, 'mtime'> {
     else if (file === 'rke2-agent' || file === 'k3s-agent') role = 'agent';
   }
   if (/pod-reaper/.test(path)) role = 'reaper';
-  return { path, node, role, nodeFrom, refYear };
+  return { path, node, role, nodeFrom, refYear, refMonth };
 }

@@ -76,3 +76,11 @@ test('Rancher bundles unpacked into folders give the same incident as the tarbal
   expect(observed(report.incidents[0])).toEqual(sortedPods(expected));
   expect(report.inputs.every((i) => !i.path.includes('!'))).toBe(true);
 });
+
+test('Cloudera zip with each host packed as a nested .tar.gz: same incident, evidence names both levels', async () => {
+  const dir = await tempDir('nested-cm');
+  const { paths, expected } = await generate({ wording: '2022', layout: 'cloudera', nodes: CLUSTER, dies: 'ecs-m2', at: AT, backAfter: null, nested: true }, dir);
+  const report = await run(paths);
+  expect(observed(report.incidents[0])).toEqual(sortedPods(expected));
+  expect(report.incidents[0].milestones.tunnelStopped?.evidence.path).toMatch(/\.zip!ecs-m\d\.tar\.gz!ecs-m\d\/process\/\d+-ecs-ECS_SERVER\/logs\/stderr\.log$/);
+});

@@ -108,7 +108,7 @@ export async function generate(s: Scenario, dir: string): Promise<{ paths: strin
   const boot = t0 - 6 * 3_600_000;
   const reaperUntil = deletionTs + (DEFAULT_TIMING.reaperThreshold + 2 * DEFAULT_TIMING.reaperPeriod) * S;
   const collect = Math.max(tb === null ? t0 : tb, has.reaper ? reaperUntil : t0) + 15 * 60 * S;
-  const marks: Record<Mark, number[]> = { first: [], stopped: [], failover: [], back: [], notReady: [] };
+  const marks: Record<Mark, number[]> = { first: [], stopped: [], failover: [], back: [], notReady: [], evict: [] };
   const keep = (ls: Marked[]) => { for (const l of ls) if (l.mark) marks[l.mark].push(l.t); return ls; };
 
   const nodes: NodeLogs[] = [];
@@ -136,7 +136,8 @@ export async function generate(s: Scenario, dir: string): Promise<{ paths: strin
   }
   const kcmNode = servers.find((n) => n !== dead)!;
   const kcmCtx: Ctx = { w: s.wording, self: kcmNode, servers, dead, def: servers[0] };
-  const kcmLines = has.kcm ? keep(kcm(kcmCtx, t0, DEFAULT_TIMING.grace, deletionTs - DEFAULT_TIMING.terminationGrace * S, pods)) : [];
+  const evictAt = deletionTs - DEFAULT_TIMING.terminationGrace * S;
+  const kcmLines = has.kcm ? keep(kcm(kcmCtx, t0, DEFAULT_TIMING.grace, tb === null || tb > evictAt ? evictAt : null, pods)) : [];
   const reaper = has.reaper ? reaperRuns(t0, deletionTs, tb, reaperUntil, pods, rnd) : { runs: [], deletes: [] };
 
   const model: Model = {
@@ -152,7 +153,8 @@ export async function generate(s: Scenario, dir: string): Promise<{ paths: strin
     tunnelStopped: min(marks.stopped),
     loadBalancerFailover: min(marks.failover),
     nodeNotReady: min(marks.notReady),
-    podsTerminating: reaper.deletes.length ? deletionTs : null,
+    // the reaper's deletion timestamps; without reaper output, the controller-manager's first eviction
+    podsTerminating: reaper.deletes.length ? deletionTs : min(marks.evict),
     firstForceDelete: min(reaper.deletes),
     lastForceDelete: reaper.deletes.length ? Math.max(...reaper.deletes) : null,
     peerBack: min(marks.back),

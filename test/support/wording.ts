@@ -10,7 +10,7 @@ export const WORDINGS: Wording[] = ['2022', '2023', '2024', '2025'];
 export interface GenNode { name: string; ip: string; role: 'server' | 'agent' }
 
 /** Milestones a line proves, so expectations follow from what was written. */
-export type Mark = 'first' | 'stopped' | 'failover' | 'back' | 'notReady';
+export type Mark = 'first' | 'stopped' | 'failover' | 'back' | 'notReady' | 'evict';
 export type Marked = GenLine & { mark?: Mark };
 
 /** Release strings per wording: RKE2 / k3s client-go version, kcm event.go line. */
@@ -175,8 +175,11 @@ export function agentReturn(c: Ctx, tb: number): Marked[] {
   return out;
 }
 
-/** kube-controller-manager (UTC static pod): NotReady ~grace after the death (an event line only up to 1.28), evictions. */
-export function kcm(c: Ctx, t0: number, graceS: number, evictAt: number, pods: Array<[string, string]>): Marked[] {
+/**
+ * kube-controller-manager (UTC static pod): NotReady ~grace after the death (an event line only up
+ * to 1.28), and the taint manager's evictions when the node is still down at `evictAt` (null: back before).
+ */
+export function kcm(c: Ctx, t0: number, graceS: number, evictAt: number | null, pods: Array<[string, string]>): Marked[] {
   const pid = 1;
   const out: Marked[] = [{ t: t0 - 3600 * S, kind: 'klog', sev: 'I', pid, src: 'leaderelection.go:258', msg: 'successfully acquired lease kube-system/kube-controller-manager' }];
   const nr = t0 + (graceS + 3) * S;
@@ -185,9 +188,9 @@ export function kcm(c: Ctx, t0: number, graceS: number, evictAt: number, pods: A
     out.push({ t: nr, kind: 'klog', sev: 'I', pid, src: RELEASE[c.w].event, msg: `"Event occurred" object="${c.dead.name}"${fp} kind="Node" apiVersion="v1" type="Normal" reason="NodeNotReady" message="Node ${c.dead.name} status is now: NodeNotReady"`, mark: 'notReady' });
   }
   out.push({ t: nr, kind: 'klog', sev: 'I', pid, src: 'node_lifecycle_controller.go:1209', msg: 'Controller detected that zone  is now in state PartialDisruption.' });
-  for (const [ns, p] of pods) {
-    if (c.w === '2025') out.push({ t: evictAt, kind: 'klog', sev: 'I', pid, src: 'taint_eviction.go:112', msg: `"Deleting pod" controller="taint-eviction-controller" pod="${ns}/${p}"` });
-    else out.push({ t: evictAt, kind: 'klog', sev: 'I', pid, src: 'taint_manager.go:106', msg: `"NoExecuteTaintManager is deleting pod" pod="${ns}/${p}"` });
+  for (const [ns, p] of evictAt === null ? [] : pods) {
+    if (c.w === '2025') out.push({ t: evictAt!, kind: 'klog', sev: 'I', pid, src: 'taint_eviction.go:112', msg: `"Deleting pod" controller="taint-eviction-controller" pod="${ns}/${p}"`, mark: 'evict' });
+    else out.push({ t: evictAt!, kind: 'klog', sev: 'I', pid, src: 'taint_manager.go:106', msg: `"NoExecuteTaintManager is deleting pod" pod="${ns}/${p}"`, mark: 'evict' });
   }
   return out;
 }

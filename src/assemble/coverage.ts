@@ -1,0 +1,46 @@
+// `coverage-gap` findings (DESIGN §6): a node whose logs stop before an incident, or start after
+// it began, cannot show how it saw the outage; its absence from the observers is not evidence.
+import type { Finding, Incident, InputSummary } from '../types';
+import type { NameBook } from './peers';
+
+interface Span { node: string; first: number; last: number; paths: string[] }
+
+/** Time span of each node's rke2 / kube logs (reaper output is cluster-wide, not a node's view). */
+export function nodeSpans(inputs: InputSummary[]): Span[] {
+  const by = new Map<string, Span>();
+  for (const i of inputs) {
+    if (!i.node || i.role === 'reaper' || i.skipped || !i.firstTime || !i.lastTime) continue;
+    const f = Date.parse(i.firstTime);
+    const l = Date.parse(i.lastTime);
+    const s = by.get(i.node);
+    if (!s) by.set(i.node, { node: i.node, first: f, last: l, paths: [i.path] });
+    else { s.first = Math.min(s.first, f); s.last = Math.max(s.last, l); s.paths.push(i.path); }
+  }
+  return [...by.values()];
+}
+
+const short = (n: string): string => n.split('.')[0];
+
+/** How close to the start a node's last line must be to suggest it is the lost node itself. */
+const SELF_WINDOW_MS = 5 * 60_000;
+
+/** Nodes (other than the peer itself) whose logs do not reach the incident's start. */
+export function coverageFindings(inc: Incident, spans: Span[], names: NameBook): Finding[] {
+  if (inc.estimatedStart) return [];
+  const start = Date.parse(inc.start);
+  const out: Finding[] = [];
+  for (const s of spans) {
+    const isPeer = (inc.peer.node && short(inc.peer.node) === short(s.node)) || (inc.peer.address !== null && names.addrOf(s.node) === inc.peer.address);
+    if (isPeer) continue;
+    const files = s.paths.length === 1 ? s.paths[0] : `${s.paths.length} files`;
+    if (s.last < start && !inc.peer.node && start - s.last <= SELF_WINDOW_MS) {
+      // logs that stop just before the peer vanished are most likely the peer's own
+      out.push({ code: 'coverage-gap', severity: 'info', message: `${s.node}'s logs end at ${new Date(s.last).toISOString()}, just before incident ${inc.id} began at ${inc.start}: ${s.node} is probably the lost node ${inc.peer.address ?? ''} itself. If so, pass --host ${s.node}=${inc.peer.address ?? 'IP'} to name it.` });
+    } else if (s.last < start) {
+      out.push({ code: 'coverage-gap', severity: 'warning', message: `${s.node}'s logs end at ${new Date(s.last).toISOString()}, before incident ${inc.id} began at ${inc.start} (${files}): it cannot show how it saw the outage. Collect its logs again covering the incident.` });
+    } else if (s.first > start) {
+      out.push({ code: 'coverage-gap', severity: 'warning', message: `${s.node}'s logs start at ${new Date(s.first).toISOString()}, after incident ${inc.id} began at ${inc.start} (${files}): its first sign and failover are missing (rotated away?). Add its older or rotated logs.` });
+    }
+  }
+  return out;
+}
