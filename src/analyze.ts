@@ -1,12 +1,9 @@
-// The pipeline wired end to end: paths -> sources -> lines -> scanner -> assemble -> Report.
-// Streams stay in sources/; everything after the scanner is pure.
+// The pipeline wired end to end: paths -> sources (files, folders, archives) -> lines -> scanner ->
+// assemble -> Report. Streams stay in sources/ and the reader; everything after the scanner is pure.
 import type { Readable } from 'node:stream';
-import type { Event, InputSummary, Report, Role, SourceLag, TimingModel } from './types';
-import { walk, type SourceRef } from './sources/walk';
-import { identify } from './sources/identity';
-import { openSource, NotText } from './sources/open';
-import { forEachLine } from './sources/lines';
-import { SourceScanner } from './scan/scanner';
+import type { Event, Finding, InputSummary, Report, Role, SourceLag, TimingModel } from './types';
+import { walk } from './sources/walk';
+import { InputReader } from './reader';
 import { assemble } from './assemble/assemble';
 
 export const TOOL = 'rke2-outage 0.1.0';
@@ -30,31 +27,12 @@ export interface Collected {
   events: Event[];
   inputs: InputSummary[];
   skipped: Array<{ path: string; reason: string }>;
+  /** NAME=IP pairs the inputs revealed (`kubectl get nodes -o wide` in a bundle) */
+  hosts: Array<[string, string]>;
+  /** what bundle inventory taught: reference clocks, node names */
+  notes: Finding[];
   /** per-file gap between journald prefix and inner times, for the clock-skew finding */
   lags: SourceLag[];
-}
-
-/** Reads one source into events and its coverage line; a read error becomes a warning. */
-async function readOne(ref: SourceRef, index: number, opts: AnalyzeOptions): Promise<{ summary: InputSummary; events: Event[]; lag: SourceLag | null }> {
-  const id = identify(ref.path === '-' ? '<stdin>' : ref.path);
-  if (ref.path === '-') id.path = '<stdin>';
-  if (opts.node && (ref.path === '-' || !id.node)) { id.node = opts.node; id.nodeFrom = '--node'; }
-  if (opts.role && id.role === 'unknown') id.role = opts.role;
-  if (opts.year) { id.refYear = opts.year; id.refMonth = null; }
-  const scanner = new SourceScanner({ ...id, mtime: ref.mtime }, index);
-  let failure: string | null = null;
-  let skipped = false;
-  try {
-    const stats = await forEachLine(openSource(ref, opts.stdin), (l) => scanner.line(l));
-    if (stats.cut) scanner.warnings.push(`${stats.cut} overlong line(s) cut at 64 KiB (line ${stats.cutLines.join(', ')})`);
-  } catch (e) {
-    if (e instanceof NotText) { skipped = true; failure = e.message; }
-    else failure = `read error after line ${scanner.lines}: ${(e as Error).message}; the lines before it are analysed`;
-  }
-  const summary = scanner.finish();
-  if (failure) summary.warnings.push(failure);
-  if (skipped) summary.skipped = true;
-  return { summary, events: scanner.events, lag: scanner.prefixLag() };
 }
 
 /** True when the event lies in the --since/--until window (untimed events cannot be placed: kept). */
@@ -63,39 +41,40 @@ export function inWindow(e: Event, since?: number, until?: number): boolean {
   return (since === undefined || e.time >= since) && (until === undefined || e.time < until);
 }
 
-/** Reads every source into classified events and coverage lines. No path (or `-`) reads stdin. */
+/** Reads every source (archives member by member) into classified events and coverage lines. No path (or `-`) reads stdin. */
 export async function collect(paths: string[], opts: AnalyzeOptions): Promise<Collected> {
   const list = paths.length ? paths : ['-'];
-  const realPaths = list.filter((p) => p !== '-');
-  const walked = await walk(realPaths);
-  const refs: SourceRef[] = [];
-  for (const p of list) {
-    if (p === '-') refs.push({ path: '-', fsPath: '-', kind: 'file', mtime: null });
+  const walked = await walk(list.filter((p) => p !== '-'));
+  const stdin = list.includes('-') && opts.stdin ? 1 : 0;
+  const total = walked.sources.length + stdin;
+  const reader = new InputReader({ node: opts.node, role: opts.role, year: opts.year });
+  if (stdin) {
+    opts.onProgress?.('<stdin>', 0, total);
+    await reader.readStream('<stdin>', opts.stdin!);
   }
-  refs.push(...walked.sources);
-  const skipped = [...walked.skipped];
-  const inputs: InputSummary[] = [];
-  const events: Event[] = [];
-  const lags: SourceLag[] = [];
-  let seq = 0;
-  for (const [n, ref] of refs.entries()) {
-    if (ref.kind === 'archive') {
-      skipped.push({ path: ref.path, reason: 'archive members are not read yet (.tar, .tar.gz, .zip): extract it and pass the folder' });
-      continue;
-    }
-    opts.onProgress?.(ref.path, n, refs.length);
-    const { summary, events: evs, lag } = await readOne(ref, inputs.length, opts);
-    if (summary.skipped) { skipped.push({ path: summary.path, reason: summary.warnings.join('; ') }); continue; }
-    for (const e of evs) e.seq = seq++;
-    inputs.push(summary);
-    events.push(...evs.filter((e) => inWindow(e, opts.since, opts.until)));
-    if (lag) lags.push(lag);
+  for (const [n, ref] of walked.sources.entries()) {
+    opts.onProgress?.(ref.path, n + stdin, total);
+    await reader.readRef(ref);
   }
-  return { events, inputs, skipped, lags };
+  const read = reader.finish();
+  return {
+    events: read.events.filter((e) => inWindow(e, opts.since, opts.until)),
+    inputs: read.inputs,
+    skipped: [...walked.skipped, ...read.skipped],
+    hosts: read.hosts,
+    notes: read.notes,
+    lags: read.lags,
+  };
+}
+
+/** Assembles what was collected; `--host` pairs come first, so an explicit name wins over the input's. */
+export function reportFrom(got: Collected, opts: AnalyzeOptions): Report {
+  const report = assemble(got.events, got.inputs, { timing: opts.timing, tool: TOOL, hosts: [...opts.hosts, ...got.hosts], skipped: got.skipped, lags: got.lags });
+  report.findings.push(...got.notes);
+  return report;
 }
 
 /** analyze(paths) -> Report. No path (or `-`) reads stdin. */
 export async function analyze(paths: string[], opts: AnalyzeOptions): Promise<Report> {
-  const { events, inputs, skipped, lags } = await collect(paths, opts);
-  return assemble(events, inputs, { timing: opts.timing, tool: TOOL, hosts: opts.hosts, skipped, lags });
+  return reportFrom(await collect(paths, opts), opts);
 }

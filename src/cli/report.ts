@@ -1,6 +1,5 @@
 // The default command: analyse the inputs and render the report in the chosen format.
-import { collect, TOOL, type Collected } from '../analyze';
-import { assemble } from '../assemble/assemble';
+import { collect, reportFrom, type Collected } from '../analyze';
 import { eventRecords } from '../render/events';
 import { RENDERERS, type FormatName } from '../render/registry';
 import type { Report } from '../types';
@@ -21,9 +20,10 @@ export async function runReport(a: Args, io: Io): Promise<number> {
   } finally {
     progress.done();
   }
-  const report: Report = assemble(got.events, got.inputs, { timing: opts.timing, tool: TOOL, hosts: opts.hosts, skipped: got.skipped, lags: got.lags });
+  const report: Report = reportFrom(got, opts);
   // Pseudonyms are learnt from every event too, so they match `rke2-outage events --redact`.
-  const shown = await redactIfAsked(report, a, a.redact || a['redact-map'] ? eventRecords(got.events) : undefined);
+  // Names that only a bundle's kubectl table gives are learnt too, so no original name survives.
+  const shown = await redactIfAsked(report, a, a.redact || a['redact-map'] ? [eventRecords(got.events), got.hosts.map(([node]) => ({ node }))] : undefined);
   const format = a.format as FormatName;
   const color = !a.output && !!io.stdout.isTTY && !('NO_COLOR' in io.env) && format === 'table';
   const text = RENDERERS[format](shown, { tz, color });

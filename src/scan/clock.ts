@@ -15,6 +15,14 @@ export interface ClockSeed {
   mtime: number | null;
 }
 
+/** A bundle's collection date (systeminfo/date) and zone when known: set after the lines are read. */
+export interface ClockReference {
+  year: number;
+  month: number;
+  /** minutes east of UTC, or null when the bundle does not say */
+  offsetMin: number | null;
+}
+
 /** A year-less time to resolve, with its 1-based line. */
 export interface LocalAt { local: LocalTime; line: number }
 
@@ -23,9 +31,25 @@ const rolled = (prev: LocalTime, cur: LocalTime): boolean => prev.month - cur.mo
 
 export class SourceClock {
   private anchors: Anchor[] = [];
+  private refZone: number | null = null;
   readonly warnings = new Set<string>();
 
   constructor(private seed: ClockSeed) {}
+
+  /**
+   * The bundle's reference clock, known only once the whole bundle is read: its date replaces the
+   * folder-name date as the collection time (unless `keepYear`: --year wins), its zone places
+   * year-less lines of files that carry no dated line.
+   */
+  reference(ref: ClockReference, keepYear = false): void {
+    if (!keepYear) this.seed = { ...this.seed, refYear: ref.year, refMonth: ref.month };
+    this.refZone = ref.offsetMin;
+  }
+
+  /** The zone (minutes east of UTC) the file's own dated lines carry, if any. */
+  knownOffset(): number | null {
+    return this.lastOffset();
+  }
 
   /** Learns year, month and zone from a line that carries an absolute time with an offset. */
   learn(rec: LogRecord, line: number): void {
@@ -113,7 +137,7 @@ export class SourceClock {
         this.warnings.add('year-less timestamps could not be placed: pass --year');
         return null;
       }
-      let offset = fa.offset;
+      let offset = fa.offset ?? this.refZone;
       if (offset === null) {
         offset = 0;
         this.warnings.add('zone of year-less timestamps unknown: read as UTC');

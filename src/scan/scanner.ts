@@ -9,7 +9,7 @@ import { classify } from '../rules/classify';
 import { RULES } from '../rules/registry';
 import { needleRegex } from '../rules/needles';
 import type { Rule } from '../rules/rule';
-import { SourceClock, type LocalAt } from './clock';
+import { SourceClock, type ClockReference, type LocalAt } from './clock';
 
 const NEEDLES = needleRegex(RULES);
 
@@ -37,6 +37,16 @@ export class SourceScanner {
 
   constructor(readonly info: SourceInfo, readonly index: number, private rules: Rule[] = RULES, private needles: RegExp = NEEDLES) {
     this.clock = new SourceClock({ refYear: info.refYear, refMonth: info.refMonth ?? null, mtime: info.mtime });
+  }
+
+  /** The bundle's reference clock for year-less lines; call before finish(). */
+  reference(ref: ClockReference, keepYear = false): void {
+    this.clock.reference(ref, keepYear);
+  }
+
+  /** The zone the source's own dated lines carry (teaches a bundle its zone). */
+  knownOffset(): number | null {
+    return this.clock.knownOffset();
   }
 
   /** Feeds one raw line (without its line break). */

@@ -2,7 +2,8 @@
 // Cloudera Manager process folder, journald unit file, a folder named after the host.
 import type { Role, SourceInfo } from '../types';
 
-const RANCHER_BUNDLE = /^(?<host>[A-Za-z0-9][A-Za-z0-9.-]{0,252})-(?<y>\d{4})-(?<mo>\d\d)-(?<d>\d\d)_(\d\d)_(\d\d)_(\d\d)$/;
+/** Rancher log-collector folder: `<hostname>-<YYYY-MM-DD_HH_MM_SS>`. */
+export const RANCHER_BUNDLE = /^(?<host>[A-Za-z0-9][A-Za-z0-9.-]{0,252})-(?<y>\d{4})-(?<mo>\d\d)-(?<d>\d\d)_(\d\d)_(\d\d)_(\d\d)$/;
 const CM_PROCESS = /^\d{1,20}-(?:ecs|ECS)-(?<role>ECS_SERVER|ECS_AGENT)$/;
 const FQDN = /^[a-z][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){1,10}$/i;
 const HOSTISH = /^[a-z][a-z0-9-]{0,62}\d[a-z0-9-]{0,62}$|^[a-z][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+$/i;

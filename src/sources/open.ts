@@ -32,6 +32,13 @@ export class TextGate extends Transform {
   }
 }
 
+/** A byte stream behind the binary gate; errors of `body` surface on the returned stream. */
+export function gated(body: Readable): Readable {
+  const gate = new TextGate();
+  body.on('error', (e) => gate.destroy(e));
+  return body.pipe(gate);
+}
+
 /** The decompressed byte stream of a source; errors surface on the returned stream. */
 export function openSource(ref: SourceRef, stdin?: Readable): Readable {
   const raw: Readable = ref.path === '-' && stdin ? stdin : createReadStream(ref.fsPath, { highWaterMark: 1 << 20 });

@@ -1,5 +1,6 @@
 // Paths -> the list of sources to read: folders recursively (sorted, symlink loops cut), files,
-// single .gz files; archives are recognised and reported. Missing paths are usage errors.
+// single .gz files and archives (read member by member in sources/archive.ts). Missing paths are
+// usage errors.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CliError } from '../cli/errors';

@@ -1,0 +1,43 @@
+// What the archive walkers share: a leaf (one plain member), the hooks they report to, member
+// names as labels, and draining what a reader left unread.
+import type { Readable } from 'node:stream';
+
+/** A plain file found at any depth: its evidence path and its decompressed bytes. */
+export interface Leaf {
+  path: string;
+  mtime: number | null;
+  body: Readable;
+}
+
+/** What the expander reports to its caller. `leaf` must resolve once it is done with `body`. */
+export interface ExpandHooks {
+  leaf(l: Leaf): Promise<void>;
+  /** a problem with a container (corrupt or truncated archive, member too large to buffer) */
+  warn(path: string, message: string): void;
+  skip(path: string, reason: string): void;
+}
+
+/** The expander itself, handed to the tar and zip walkers for members that are archives again. */
+export type Expand = (path: string, body: Readable, mtime: number | null, hooks: ExpandHooks) => Promise<void>;
+
+/** `./ds01-x/journald/rke2-server` -> `ds01-x/journald/rke2-server`. */
+export function memberName(raw: string): string {
+  return raw.replace(/^(?:\.?\/)+/, '');
+}
+
+/** Resolves when a stream has been read to its end (or failed); whatever is left is discarded. */
+export function drain(s: Readable): Promise<void> {
+  return new Promise((resolve) => {
+    if (s.readableEnded || s.destroyed || s.errored) return resolve();
+    s.unpipe();
+    s.once('end', resolve);
+    s.once('close', resolve);
+    s.once('error', () => resolve());
+    s.resume();
+  });
+}
+
+/** An error's message, for warnings. */
+export function errText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
