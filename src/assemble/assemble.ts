@@ -99,16 +99,27 @@ function notReadyFor(d: Draft, peer: Incident['peer'], names: NameBook, notReady
   return distinct.size === 1 ? unnamed[0] : null;
 }
 
-function build(d: Draft, id: number, names: NameBook, timed: Event[], t: TimingModel, reaperGiven: boolean, claimed: Set<string>): Incident {
+/** For an incident known from reaper output and named by NotReady: the first recovery of that address per observer. */
+function laterRecoveries(all: Fact[], host: string, after: number): Fact[] {
+  const out: Fact[] = [];
+  for (const f of all) {
+    if (f.kind === 'recovery' && f.host === host && f.ev.time! > after && !out.some((r) => r.ev.node === f.ev.node)) out.push(f);
+  }
+  return out;
+}
+
+function build(d: Draft, id: number, names: NameBook, timed: Event[], t: TimingModel, reaperGiven: boolean, claimed: Set<string>, allFacts: Fact[]): Incident {
   const facts: Fact[] = d.group?.facts ?? [];
   const peer = peerOf(d.group, names);
   const nr = notReadyFor(d, peer, names, timed.filter((e) => e.kind === 'node.not-ready'), t, claimed);
   if (nr && !peer.node) peer.node = String(nr.detail.nodeName);
   if (nr && !peer.address) peer.address = names.addrOf(String(nr.detail.nodeName));
-  const milestones = milestonesOf(facts, d.group?.back ?? null, nr, d.pods);
+  const recoveries = d.group ? d.group.recoveries : peer.address ? laterRecoveries(allFacts, peer.address, d.start) : [];
+  const back = d.group ? d.group.back : recoveries[0] ?? null;
+  const milestones = milestonesOf(facts, back, nr, d.pods);
   const start = d.estimated ? d.start : facts[0].ev.time!;
   // without reaper output, the controller-manager's first eviction marks the pods Terminating
-  const backTime = d.group?.back?.ev.time ?? null;
+  const backTime = back?.ev.time ?? null;
   const evictUntil = Math.min(backTime ?? Infinity, start + (expectedEvictSeconds(t) + t.gap) * 1000);
   const eviction = !milestones.podsTerminating && peer.address ? firstEviction(timed, start, evictUntil, (n) => (names.addrOf(n) ?? peer.address) === peer.address) : null;
   if (eviction) milestones.podsTerminating = milestoneOf(eviction);
@@ -118,10 +129,10 @@ function build(d: Draft, id: number, names: NameBook, timed: Event[], t: TimingM
   const inc: Incident = {
     id, peer, start: iso(start)!, estimatedStart: d.estimated, end: milestones.peerBack?.time ?? null,
     milestones, durations,
-    observers: observersOf(facts, d.group?.recoveries ?? []),
+    observers: observersOf(facts, recoveries),
     pods: d.pods.map((p) => ({ namespace: p.namespace, name: p.name, deletionTimestamp: iso(p.deletionTs), forceDeletedAt: iso(p.at), outcome: p.outcome, attempts: p.attempts, evidence: p.ev.evidence })),
     findings: [],
-    timeline: timelineOf([...facts.map((f) => f.ev), ...(d.group?.recoveries ?? []).map((f) => f.ev), ...(nr ? [nr] : []), ...(eviction ? [eviction] : []), ...context, ...d.pods.flatMap((p) => [p.ev, p.lastEv, ...(p.outcomeEv ? [p.outcomeEv] : [])])]),
+    timeline: timelineOf([...facts.map((f) => f.ev), ...recoveries.map((f) => f.ev), ...(nr ? [nr] : []), ...(eviction ? [eviction] : []), ...context, ...d.pods.flatMap((p) => [p.ev, p.lastEv, ...(p.outcomeEv ? [p.outcomeEv] : [])])]),
   };
   inc.findings.push(...podFindings(d.pods), ...timingFindings(inc, t), ...observerSkewFindings(facts, peer.address), ...plannedStopFindings(context));
   if (d.estimated) {
@@ -157,14 +168,15 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   diffLoadBalancers(timed);
   diffEndpoints(timed);
   mapEtcdPeers(timed);
-  const { groups, unreachable } = groupFacts(factsOf(timed, names, coverageOf(inputs)), t.gap * 1000);
+  const allFacts = factsOf(timed, names, coverageOf(inputs));
+  const { groups, unreachable } = groupFacts(allFacts, t.gap * 1000);
   const reaper = collectPods(timed);
   const drafts: Draft[] = groups.map((g) => ({ group: g, start: g.facts[0].ev.time!, estimated: false, pods: [] }));
   const left = joinPods(drafts, reaper.deletes, t);
   drafts.push(...reaperOnlyDrafts(left, t));
   drafts.sort((a, b) => a.start - b.start);
   const claimed = new Set(groups.map((g) => g.host));
-  const incidents = drafts.map((d, i) => build(d, i + 1, names, timed, t, reaper.sources.size > 0, claimed));
+  const incidents = drafts.map((d, i) => build(d, i + 1, names, timed, t, reaper.sources.size > 0, claimed, allFacts));
   const spans = nodeSpans(inputs);
   for (const inc of incidents) inc.findings.push(...coverageFindings(inc, spans, names));
 

@@ -62,8 +62,18 @@ describe('agent down, with the controller-manager NotReady event', () => {
 });
 
 describe('agent down, NotReady event and the node inventory', () => {
-  const r = reportOf([...servers, { path: 'reaper.log', lines: reaper }, { path: 'kcm/0.log', node: 'ecs-m1', role: 'server', lines: kcm, year: 2022 }], [['ecs-w2', '10.0.0.22'], ['ecs-m2', '10.0.0.12']]);
+  // the agent comes back at 17:40: both servers take its tunnel again
+  const back = [
+    { ...servers[0], lines: [...m1, l('17:40:02', 'info', 'Handling backend connection request [ecs-w2]')] },
+    { ...servers[1], lines: [...m3, l('17:40:03', 'info', 'Handling backend connection request [ecs-w2]')] },
+  ];
+  const r = reportOf([...back, { path: 'reaper.log', lines: reaper }, { path: 'kcm/0.log', node: 'ecs-m1', role: 'server', lines: kcm, year: 2022 }], [['ecs-w2', '10.0.0.22'], ['ecs-m2', '10.0.0.12']]);
+  const inc = r.incidents[0];
   test('the named node gives the address too', () => {
     expect(r.incidents.map((i) => [i.peer.address, i.peer.node, i.estimatedStart])).toEqual([['10.0.0.22', 'ecs-w2', true]]);
+  });
+  test('its return is the servers taking its tunnel again, not the connection before the outage', () => {
+    expect(inc.milestones.peerBack).toMatchObject({ time: '2022-12-29T09:40:02.000Z', node: 'ecs-m1' });
+    expect(inc.observers.map((o) => [o.node, o.peerBack])).toEqual([['ecs-m1', '2022-12-29T09:40:02.000Z'], ['ecs-m3', '2022-12-29T09:40:03.000Z']]);
   });
 });
