@@ -32,7 +32,8 @@ function push(out: Fact[], peer: string | null, kind: FactKind, ev: Event, failo
   out.push({ host, addr: peer, kind, ev, failover });
 }
 
-/** How long a reconnect attempt must stay unanswered by an error to count as the tunnel being up. */
+/** How long a reconnect attempt must stay unanswered by an error to count as the tunnel being up
+ * (remotedialer's dial gives up after HandshakeTimeOut = 10 s, then retries within 5 s). */
 export const QUIET_RECONNECT_MS = 60_000;
 
 /**
