@@ -30,7 +30,9 @@ export function peerLabel(inc: Incident): string {
 export function summaryOf(inc: Incident, tz = 'UTC'): string {
   const d = inc.durations;
   const zone = tz === 'UTC' ? 'UTC' : tz;
-  const parts = [`${peerLabel(inc).replace(/^./, (c) => c.toUpperCase())} went down ${inc.estimatedStart ? 'at about' : 'at'} ${fmtClock(inc.start, tz)} ${zone}${inc.estimatedStart ? ' (estimated from the pods\' deletion timestamps)' : ''}`];
+  // a loss the peer recovered from within the grace period is a blip, not the node going down
+  const blip = inc.findings.some((f) => f.code === 'transient-loss');
+  const parts = [`${peerLabel(inc).replace(/^./, (c) => c.toUpperCase())} ${blip ? 'was briefly unreachable' : 'went down'} ${inc.estimatedStart ? 'at about' : 'at'} ${fmtClock(inc.start, tz)} ${zone}${inc.estimatedStart ? ' (estimated from the pods\' deletion timestamps)' : ''}`];
   if (d.failover !== null) parts.push(`traffic failed over in ${fmtDuration(d.failover)}`);
   if (d.interruption !== null) parts.push(`its pods were force-deleted after ${fmtDuration(d.interruption)}`);
   parts.push(inc.milestones.peerBack ? `it came back after ${fmtDuration(d.downtime)}` : 'it did not come back in the logs');

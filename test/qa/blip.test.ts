@@ -1,6 +1,7 @@
 // QA: Dec-2024+ wording, the health check fails (`@ACTIVE->FAILED`) and the peer recovers 5 s later.
 import { reportOf } from '../support/scan';
 import { journal, url } from './lines';
+import { summaryOf } from '../../src/render/words';
 
 const D = '2026-08-20';
 const P = '10.0.0.12';
@@ -70,5 +71,12 @@ describe('a tunnel blip in the 2023 wording', () => {
   test('the start-up connection shows the peer up, not back', () => {
     const r = run([head[0], later]);
     expect(r.incidents).toEqual([]);
+  });
+});
+
+describe('the summary sentence of a blip', () => {
+  test('says briefly unreachable, not went down', () => {
+    const inc = reportOf([{ path: 'ecs-w1/journal.log', node: 'ecs-w1', role: 'agent', lines: blip }]).incidents[0];
+    expect(summaryOf(inc)).toBe('Server 10.0.0.12 was briefly unreachable at 09:13:37 UTC; traffic failed over in 1s; it came back after 4s.');
   });
 });
