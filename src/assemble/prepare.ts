@@ -41,6 +41,9 @@ export function attributePeers(sorted: Event[]): void {
   }
 }
 
+/** Both directions of a dead server's tunnels break within a few pings (5 s each way) of each other. */
+const SESSION_PAIR_MS = 10_000;
+
 /**
  * A server-side close (`error in remotedialer server`) is an incoming session: it belongs to the
  * peer of the observer's next outgoing tunnel event only when that outgoing tunnel broke too (a
@@ -51,7 +54,7 @@ function keepServerSideIfClientBroke(list: Event[]): void {
     if (e.detail.side !== 'server' || !e.detail.attributedFrom || e.peer === null) continue;
     const host = hostOf(e.peer);
     const broke = list.some((x) => x !== e && (x.kind === 'tunnel.error' || x.kind === 'tunnel.connect-failed') && x.detail.side !== 'server'
-      && x.peer !== null && hostOf(x.peer) === host && Math.abs(x.time! - e.time!) <= ATTRIBUTION_WINDOW_MS);
+      && x.peer !== null && hostOf(x.peer) === host && Math.abs(x.time! - e.time!) <= SESSION_PAIR_MS);
     if (broke) continue;
     const { attributedFrom: _from, ...rest } = e.detail;
     e.detail = { ...rest, notAttributed: `${e.peer}: this node's own tunnel to it did not break` };

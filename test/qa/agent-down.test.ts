@@ -77,3 +77,20 @@ describe('agent down, NotReady event and the node inventory', () => {
     expect(inc.observers.map((o) => [o.node, o.peerBack])).toEqual([['ecs-m1', '2022-12-29T09:40:02.000Z'], ['ecs-m3', '2022-12-29T09:40:03.000Z']]);
   });
 });
+
+describe('an agent dies, then a server 30 s later', () => {
+  // ecs-m1 sees the agent's session close, then both directions of ecs-m2's tunnels break
+  const m1b = [
+    l('09:00:01', 'info', 'Connecting to proxy', url('10.0.0.12')),
+    l('17:13:37', 'info', SERVER_400),
+    l('17:14:07', 'info', SERVER_400),
+    l('17:14:07', 'error', 'Remotedialer proxy error', 'error="websocket: close 1006 (abnormal closure): unexpected EOF"'),
+    l('17:14:12', 'info', 'Connecting to proxy', url('10.0.0.12')),
+    l('17:14:15', 'error', 'Failed to connect to proxy', 'error="dial tcp 10.0.0.12:9345: connect: no route to host"'),
+  ];
+  const r = reportOf([{ path: 'ecs-m1/stderr.log', node: 'ecs-m1', role: 'server', lines: m1b }]);
+  test('the agent\'s close stays unattributed; the server outage starts with its own closes', () => {
+    expect(r.events.filter((e) => e.rule === 'tunnel.server-error').map((e) => e.peer)).toEqual([null, '10.0.0.12:9345']);
+    expect(r.incidents.map((i) => [i.peer.address, i.start])).toEqual([['10.0.0.12', '2022-12-29T09:14:07.000Z']]);
+  });
+});
