@@ -2,12 +2,12 @@
 // milestones, durations, observers and findings (DESIGN §6). Pure: no clock, no I/O.
 import type { Event, Finding, Incident, InputSummary, Report, SourceLag, TimelineEvent, TimingModel } from '../types';
 import { lagFindings, observerSkewFindings } from './skew';
-import { coverageFindings, nodeSpans } from './coverage';
+import { coverageFindings, coverageOf, nodeSpans } from './coverage';
 import { attributePeers, byTime, diffEndpoints, diffLoadBalancers } from './prepare';
 import { mapEtcdPeers } from './etcdPeers';
 import { contextEvents, firstEviction, plannedStopFindings } from './context';
 import { factsOf, type Fact } from './facts';
-import { groupFacts, type Group } from './group';
+import { groupFacts, laterRecoveries, type Group } from './group';
 import { collectPods, type ForceDelete } from './pods';
 import { durationsOf, iso, milestoneOf, milestonesOf, observersOf } from './milestones';
 import { podFindings, timingFindings } from './findings';
@@ -99,15 +99,6 @@ function notReadyFor(d: Draft, peer: Incident['peer'], names: NameBook, notReady
   return distinct.size === 1 ? unnamed[0] : null;
 }
 
-/** For an incident known from reaper output and named by NotReady: the first recovery of that address per observer. */
-function laterRecoveries(all: Fact[], host: string, after: number): Fact[] {
-  const out: Fact[] = [];
-  for (const f of all) {
-    if (f.kind === 'recovery' && f.host === host && f.ev.time! > after && !out.some((r) => r.ev.node === f.ev.node)) out.push(f);
-  }
-  return out;
-}
-
 function build(d: Draft, id: number, names: NameBook, timed: Event[], t: TimingModel, reaperGiven: boolean, claimed: Set<string>, allFacts: Fact[]): Incident {
   const facts: Fact[] = d.group?.facts ?? [];
   const peer = peerOf(d.group, names);
@@ -146,13 +137,6 @@ function build(d: Draft, id: number, names: NameBook, timed: Event[], t: TimingM
     inc.findings.push({ code: 'flapping', severity: 'warning', message: `${peer.address} was lost and back more than once within ${fmtDuration(t.gap)}: look for a network or power problem rather than one crash.`, evidence: milestones.firstSign ? [milestones.firstSign.evidence] : [] });
   }
   return inc;
-}
-
-/** An observer's last logged time: its node's latest file end, else its own file's. */
-function coverageOf(inputs: InputSummary[]): (e: Event) => number | null {
-  const byNode = new Map<string, number>();
-  for (const i of inputs) if (i.node && i.lastTime) byNode.set(i.node, Math.max(byNode.get(i.node) ?? -Infinity, Date.parse(i.lastTime)));
-  return (e) => (e.node && byNode.has(e.node) ? byNode.get(e.node)! : inputs[e.source]?.lastTime ? Date.parse(inputs[e.source].lastTime!) : null);
 }
 
 /** assemble(events) -> Report. `events` may be in any order; they are not modified in meaning. */

@@ -1,6 +1,6 @@
 // `coverage-gap` findings (DESIGN §6): a node whose logs stop before an incident, or start after
 // it began, cannot show how it saw the outage; its absence from the observers is not evidence.
-import type { Finding, Incident, InputSummary } from '../types';
+import type { Event, Finding, Incident, InputSummary } from '../types';
 import type { NameBook } from './peers';
 
 interface Span { node: string; first: number; last: number; paths: string[] }
@@ -43,4 +43,11 @@ export function coverageFindings(inc: Incident, spans: Span[], names: NameBook):
     }
   }
   return out;
+}
+
+/** An observer's last logged time: its node's latest file end, else its own file's. */
+export function coverageOf(inputs: InputSummary[]): (e: Event) => number | null {
+  const byNode = new Map<string, number>();
+  for (const i of inputs) if (i.node && i.lastTime) byNode.set(i.node, Math.max(byNode.get(i.node) ?? -Infinity, Date.parse(i.lastTime)));
+  return (e) => (e.node && byNode.has(e.node) ? byNode.get(e.node)! : inputs[e.source]?.lastTime ? Date.parse(inputs[e.source].lastTime!) : null);
 }

@@ -89,3 +89,12 @@ export function groupFacts(facts: Fact[], gapMs: number): { groups: Group[]; unr
   groups.sort((a, b) => a.facts[0].ev.time! - b.facts[0].ev.time!);
   return { groups, unreachable };
 }
+
+/** For an incident known from reaper output and named by NotReady: the first recovery of that address per observer. */
+export function laterRecoveries(all: Fact[], host: string, after: number): Fact[] {
+  const out: Fact[] = [];
+  for (const f of all) {
+    if (f.kind === 'recovery' && f.host === host && f.ev.time! > after && !out.some((r) => r.ev.node === f.ev.node)) out.push(f);
+  }
+  return out;
+}
