@@ -14,6 +14,9 @@ export function milestoneOf(ev: Event | null | undefined, time?: number | null):
 
 const earliest = (xs: Fact[], pred: (f: Fact) => boolean): Fact | undefined => xs.find(pred);
 
+/** `Stopped tunnel to PEER` (DESIGN §6); remotedialer's `Proxy done` also ends tunnels when the observer itself stops. */
+const stoppedTunnel = (f: Fact): boolean => f.ev.kind === 'tunnel.stopped' && f.ev.detail.via !== 'proxy-done';
+
 /** The outage phases from the peer's facts, the node's NotReady event and its force-deleted pods. */
 export function milestonesOf(facts: Fact[], back: Fact | null, notReady: Event | null, pods: ForceDelete[]): Record<MilestoneName, Milestone | null> {
   const withTs = pods.filter((p) => p.deletionTs !== null).sort((a, b) => a.deletionTs! - b.deletionTs!);
@@ -22,7 +25,7 @@ export function milestonesOf(facts: Fact[], back: Fact | null, notReady: Event |
   const first = earliest(facts, () => true);
   return {
     firstSign: milestoneOf(first?.ev),
-    tunnelStopped: milestoneOf(earliest(facts, (f) => f.ev.kind === 'tunnel.stopped')?.ev),
+    tunnelStopped: milestoneOf(earliest(facts, stoppedTunnel)?.ev),
     loadBalancerFailover: milestoneOf(earliest(facts, (f) => !!f.failover)?.ev),
     nodeNotReady: milestoneOf(notReady),
     podsTerminating: withTs.length ? milestoneOf(withTs[0].ev, withTs[0].deletionTs) : null,
@@ -60,7 +63,7 @@ export function observersOf(facts: Fact[], recoveries: Fact[]): ObserverView[] {
     const o = get(f.ev.node);
     const t = iso(f.ev.time);
     o.firstSign ??= t;
-    if (f.ev.kind === 'tunnel.stopped') o.tunnelStopped ??= t;
+    if (stoppedTunnel(f)) o.tunnelStopped ??= t;
     if (f.failover) o.loadBalancerFailover ??= t;
   }
   for (const r of recoveries) get(r.ev.node).peerBack ??= iso(r.ev.time);
