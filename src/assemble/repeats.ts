@@ -23,10 +23,14 @@ export function dropRepeats(events: Event[], paths: string[]): Repeats {
   }
   const findings: Finding[] = [...dropped].map(([source, d]) => {
     const total = [...d.of.values()].reduce((a, b) => a + b, 0);
-    const of = [...d.of.keys()].map((s) => paths[s] ?? `input ${s}`).join(', ');
+    const self = paths[source] ?? `input ${source}`;
+    const of = [...d.of.keys()].map((s) => paths[s] ?? `input ${s}`);
+    const message = of.length === 1 && of[0] === self
+      ? `${self} was given twice: its ${total} event(s) are counted once.`
+      : `${self} repeats ${total} event(s) already read from ${of.join(', ')} (same time, node and line): counted once.`;
     return {
       code: 'repeated-input', severity: 'info' as const,
-      message: `${paths[source] ?? `input ${source}`} repeats ${total} event(s) already read from ${of} (same time, node and line): counted once.`,
+      message,
       evidence: [d.example.evidence],
     };
   });

@@ -101,3 +101,11 @@ describe('reaper output pasted in reverse order', () => {
     expect(r.findings.find((f) => f.code === 'events-without-time')?.evidence?.[0].text).toBe('pod "vault-0" force deleted');
   });
 });
+
+describe('the same path given twice', () => {
+  test('counted once, and said so plainly', () => {
+    const r = reportOf([clean[2], clean[2]]);
+    expect(r.incidents[0].pods.map((p) => p.attempts)).toEqual([1, 1]);
+    expect(r.findings.find((f) => f.code === 'repeated-input')?.message).toBe('reaper.log was given twice: its 5 event(s) are counted once.');
+  });
+});
