@@ -134,11 +134,18 @@ export function factsOf(sorted: Event[], names: NameBook, coveredUntil?: (e: Eve
   return [...out, ...quiet].sort((a, b) => order.get(a.ev)! - order.get(b.ev)!);
 }
 
+/** How long after an observer's own start its tunnel dials are start-up, not a peer coming back. */
+const STARTUP_MS = 5 * 60_000;
+
 /** `Connecting to proxy` attempts no error, retry or loss of the same observer and peer followed within a minute. */
 function quietReconnects(sorted: Event[], facts: Fact[], coveredUntil: (e: Event) => number | null): Event[] {
   const out: Event[] = [];
+  const started = new Map<string, number>(); // observer -> its latest `Starting rke2`
   sorted.forEach((e, i) => {
+    if (e.kind === 'node.starting' && e.time !== null) started.set(observerOf(e), e.time);
     if (e.kind !== 'tunnel.connecting' || !e.peer || e.time === null) return;
+    // an observer's own start-up dials every server, its own address too (the dead node restarting)
+    if (e.time - (started.get(observerOf(e)) ?? -Infinity) <= STARTUP_MS) return;
     const host = hostOf(e.peer);
     if (isLoopback(host)) return;
     const end = e.time + QUIET_RECONNECT_MS;

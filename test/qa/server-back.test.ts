@@ -87,3 +87,34 @@ describe('server down 20 minutes and back (2023 wording)', () => {
     expect(inc.findings.map((f) => f.code)).not.toContain('flapping');
   });
 });
+
+describe('server down and back, no address-to-name map (2022 wording, servers only)', () => {
+  const l = (hms: string, level: string, msg: string, extra = '') => logrus('2022-12-29', hms, level, msg, extra);
+  const m1b = [
+    l('09:00:00', 'info', 'Connecting to proxy', url(M2)),
+    l('17:13:37', 'info', SERVER_400),
+    l('17:13:37', 'error', 'Remotedialer proxy error', WS_1006),
+    l('17:13:42', 'info', 'Connecting to proxy', url(M2)),
+    l('17:13:45', 'error', 'Failed to connect to proxy', DIAL),
+    l('17:13:53', 'info', `Stopped tunnel to ${M2}:9345`),
+    l('17:33:40', 'info', 'Connecting to proxy', url(M2)),
+    l('17:50:00', 'info', 'Tunnel authorizer set Kubelet Port 10250'),
+  ];
+  // the dead server's own log: at restart its agent dials every server, itself included
+  const m2b = [
+    l('09:00:00', 'info', 'Connecting to proxy', url('10.0.0.11')),
+    l('17:32:31', 'info', 'Starting rke2 v1.21.14+rke2r1 (a1b2c3d4)'),
+    l('17:33:30', 'info', 'Connecting to proxy', url('10.0.0.11')),
+    l('17:33:30', 'info', 'Connecting to proxy', url(M2)),
+    l('17:50:00', 'info', 'rke2 is up and running'),
+  ];
+  const r = reportOf([
+    { path: 'ecs-m1/stderr.log', node: 'ecs-m1', role: 'server', lines: m1b },
+    { path: 'ecs-m2/stderr.log', node: 'ecs-m2', role: 'server', lines: m2b },
+  ]);
+  test('back when a survivor\'s reconnect stays quiet, not at the dead node\'s own start-up dial', () => {
+    expect(r.incidents).toHaveLength(1);
+    expect(r.incidents[0].milestones.peerBack).toMatchObject({ time: '2022-12-29T09:33:40.000Z', node: 'ecs-m1' });
+    expect(r.incidents[0].observers.map((o) => o.node)).toEqual(['ecs-m1']);
+  });
+});
