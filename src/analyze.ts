@@ -5,7 +5,7 @@ import type { Event, InputSummary, Report, Role, TimingModel } from './types';
 import { walk, type SourceRef } from './sources/walk';
 import { identify } from './sources/identity';
 import { openSource, NotText } from './sources/open';
-import { forEachLine } from './sources/lines';
+import { scanStream } from './sources/lines';
 import { SourceScanner } from './scan/scanner';
 import { assemble } from './assemble/assemble';
 
@@ -33,7 +33,7 @@ async function readOne(ref: SourceRef, index: number, opts: AnalyzeOptions): Pro
   let failure: string | null = null;
   let skipped = false;
   try {
-    const stats = await forEachLine(openSource(ref, opts.stdin), (l) => scanner.line(l));
+    const stats = await scanStream(openSource(ref, opts.stdin), scanner);
     if (stats.cut) scanner.warnings.push(`${stats.cut} overlong line(s) cut at 64 KiB (line ${stats.cutLines.join(', ')})`);
   } catch (e) {
     if (e instanceof NotText) { skipped = true; failure = e.message; }

@@ -1,7 +1,7 @@
 // The per-source line stage, pure and synchronous (STYLE §5): clean -> sniff -> needle prefilter ->
 // parse -> clock -> classify. Streams feed it lines; tests feed it arrays.
 import type { Event, InputSummary, LogRecord, SourceInfo } from '../types';
-import { cleanLine, parseLine, sniffLine } from '../formats/registry';
+import { cleanLine, parseLine, sniffAt, sniffLine } from '../formats/registry';
 import { classify } from '../rules/classify';
 import { RULES } from '../rules/registry';
 import { needleRegex } from '../rules/needles';
@@ -10,12 +10,24 @@ import { SourceClock } from './clock';
 
 const NEEDLES = needleRegex(RULES);
 
+/** Longest line kept; the rest of a longer line is dropped (counted, never buffered). */
+export const MAX_LINE = 64 * 1024;
+
+/** A copy of s[a, b) that does not keep the whole chunk alive (V8 slices point into their parent). */
+function copyOut(s: string, a: number, b: number): string {
+  return (' ' + s.slice(a, b)).slice(1);
+}
+
 /** An event whose time waits for the end of the file (year-less, or taken from the line above). */
 interface Pending { ev: Event; rec: LogRecord; line: number }
 
 export class SourceScanner {
   lines = 0;
   parsed = 0;
+  /** lines longer than `maxLine`, and the first ten of their numbers */
+  cut = 0;
+  readonly cutLines: number[] = [];
+  maxLine = MAX_LINE;
   readonly events: Event[] = [];
   readonly warnings: string[] = [];
   private clock: SourceClock;
@@ -27,14 +39,64 @@ export class SourceScanner {
   private lastParsedLine: { text: string; no: number } | null = null;
   private roleVotes = { server: 0, agent: 0, reaper: 0 };
 
+  private needlesG: RegExp;
+
   constructor(readonly info: SourceInfo, readonly index: number, private rules: Rule[] = RULES, private needles: RegExp = NEEDLES) {
     this.clock = new SourceClock({ refYear: info.refYear, mtime: info.mtime });
+    this.needlesG = new RegExp(needles.source, needles.flags.replace(/[gy]/g, '') + 'g');
   }
 
-  /** Feeds one raw line (without its line break). */
+  /** Feeds one raw line (without its line break), as is: no length cap. */
   line(raw: string): void {
-    const no = ++this.lines;
-    const text = cleanLine(raw);
+    this.take(cleanLine(raw), ++this.lines);
+  }
+
+  /**
+   * Feeds the whole lines in s[from, to): each ends in \n, except the input's last one may not.
+   * The hot path: one needle search over the chunk finds the candidate lines; every other line
+   * costs a newline search and an anchored sniff, and is never copied out of the chunk.
+   */
+  feed(s: string, from = 0, to = s.length): void {
+    const nd = this.needlesG;
+    nd.lastIndex = from;
+    let cand = nd.exec(s)?.index ?? Infinity;
+    let skipAt = -1; // the last sniffed, unparsed line: materialised only when the chunk ends
+    let skipEnd = 0;
+    let skipNo = 0;
+    let pos = from;
+    while (pos < to) {
+      const nl = s.indexOf('\n', pos);
+      const stop = nl < 0 || nl >= to ? to : nl;
+      const next = stop === to ? to : stop + 1;
+      const no = ++this.lines;
+      let end = stop;
+      if (stop < to && end > pos && s.charCodeAt(end - 1) === 13) end--; // \r\n, as readline splits
+      const long = stop - pos > this.maxLine;
+      if (long || cand < next || this.firstTime === null) {
+        if (skipAt >= 0) { this.lastParsedLine = { text: cleanLine(copyOut(s, skipAt, skipEnd)), no: skipNo }; skipAt = -1; }
+        if (long) {
+          this.cut++;
+          if (this.cutLines.length < 10) this.cutLines.push(no);
+          end = pos + this.maxLine;
+        }
+        this.take(cleanLine(copyOut(s, pos, end)), no);
+        if (cand < next) {
+          nd.lastIndex = next;
+          cand = nd.exec(s)?.index ?? Infinity;
+        }
+      } else if (sniffAt(s, pos, end)) {
+        this.parsed++;
+        skipAt = pos;
+        skipEnd = end;
+        skipNo = no;
+      }
+      pos = next;
+    }
+    if (skipAt >= 0) this.lastParsedLine = { text: cleanLine(copyOut(s, skipAt, skipEnd)), no: skipNo };
+  }
+
+  /** One cleaned line: sniff (counts parsed) -> needle prefilter -> parse -> clock -> classify. */
+  private take(text: string, no: number): void {
     if (!sniffLine(text)) return;
     this.parsed++;
     const candidate = this.needles.test(text);

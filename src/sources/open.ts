@@ -7,6 +7,9 @@ import type { SourceRef } from './walk';
 
 export class NotText extends Error {}
 
+/** Read size: 64 KiB keeps decoded chunks in V8's young generation (flat RSS, same speed as 1 MiB). */
+const CHUNK = 1 << 16;
+
 /** True when a first chunk looks binary: NUL bytes or many control characters. */
 export function looksBinary(b: Buffer): boolean {
   const n = Math.min(b.length, 8192);
@@ -34,10 +37,10 @@ export class TextGate extends Transform {
 
 /** The decompressed byte stream of a source; errors surface on the returned stream. */
 export function openSource(ref: SourceRef, stdin?: Readable): Readable {
-  const raw: Readable = ref.path === '-' && stdin ? stdin : createReadStream(ref.fsPath, { highWaterMark: 1 << 20 });
+  const raw: Readable = ref.path === '-' && stdin ? stdin : createReadStream(ref.fsPath, { highWaterMark: CHUNK });
   const gate = new TextGate();
   if (ref.kind === 'gzip') {
-    const gz = createGunzip();
+    const gz = createGunzip({ chunkSize: CHUNK });
     raw.on('error', (e) => gz.destroy(e));
     gz.on('error', (e) => gate.destroy(e));
     return raw.pipe(gz).pipe(gate);
