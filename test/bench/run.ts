@@ -29,9 +29,10 @@ function commands(p: string, gz: boolean, dir: boolean): Array<[string, string]>
   const target = gz ? '' : dir ? `-r ${q(p)}` : q(p);
   const list: Array<[string, string]> = [
     ['rke2-outage', `node ${q(BIN)} ${q(p)} --format json`],
-    ['grep -c -E', `${src} grep -c -E ${pat} ${target} > /dev/null`],
+    // no redirect to /dev/null: GNU grep then stops at the first match
+    ['grep -c -E', `${src} grep -c -E ${pat} ${target}`],
   ];
-  if (has('rg')) list.push(['rg -c', `${src} rg -c ${pat} ${gz ? '' : q(p)} > /dev/null`]);
+  if (has('rg')) list.push(['rg -c', `${src} rg -c ${pat} ${gz ? '' : q(p)}`]);
   if (has('lnav') && !dir) list.push(['lnav', `lnav -n -c ';SELECT count(*) FROM all_logs' ${q(p)} > /dev/null`]);
   return list;
 }
