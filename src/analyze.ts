@@ -6,6 +6,7 @@ import { walk, type SourceRef } from './sources/walk';
 import { identify } from './sources/identity';
 import { openSource, NotText } from './sources/open';
 import { scanStream } from './sources/lines';
+import { readInParallel, type ReadOptions } from './sources/parallel';
 import { SourceScanner } from './scan/scanner';
 import { assemble } from './assemble/assemble';
 
@@ -23,7 +24,7 @@ export interface AnalyzeOptions {
 }
 
 /** Reads one source into events and its coverage line; a read error becomes a warning. */
-async function readOne(ref: SourceRef, index: number, opts: AnalyzeOptions): Promise<{ summary: InputSummary; events: Event[] }> {
+export async function readOne(ref: SourceRef, index: number, opts: ReadOptions & { stdin?: Readable }): Promise<{ summary: InputSummary; events: Event[] }> {
   const id = identify(ref.path === '-' ? '<stdin>' : ref.path);
   if (ref.path === '-') id.path = '<stdin>';
   if (opts.node && (ref.path === '-' || !id.node)) { id.node = opts.node; id.nodeFrom = '--node'; }
@@ -59,15 +60,16 @@ export async function analyze(paths: string[], opts: AnalyzeOptions): Promise<Re
   const inputs: InputSummary[] = [];
   const events: Event[] = [];
   let seq = 0;
+  const early = await readInParallel(refs, { node: opts.node, role: opts.role, year: opts.year });
   for (const ref of refs) {
     if (ref.kind === 'archive') {
       skipped.push({ path: ref.path, reason: 'archive members are not read yet (.tar, .tar.gz, .zip): extract it and pass the folder' });
       continue;
     }
     opts.onProgress?.(ref.path);
-    const { summary, events: evs } = await readOne(ref, inputs.length, opts);
+    const { summary, events: evs } = early.get(ref) ?? (await readOne(ref, inputs.length, opts));
     if (summary.skipped) { skipped.push({ path: summary.path, reason: summary.warnings.join('; ') }); continue; }
-    for (const e of evs) e.seq = seq++;
+    for (const e of evs) { e.seq = seq++; e.source = inputs.length; }
     inputs.push(summary);
     events.push(...evs);
   }
