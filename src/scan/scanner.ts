@@ -4,11 +4,12 @@ import type { Event, InputSummary, LogRecord, SourceInfo } from '../types';
 import { cleanLine, parseLine, sniffAt, sniffLine } from '../formats/registry';
 import { classify } from '../rules/classify';
 import { RULES } from '../rules/registry';
-import { needleRegex } from '../rules/needles';
+import { chunkPrefilter, needleRegex } from '../rules/needles';
 import type { Rule } from '../rules/rule';
 import { SourceClock } from './clock';
 
 const NEEDLES = needleRegex(RULES);
+const CHUNK_PREFILTER = chunkPrefilter(RULES);
 
 /** Longest line kept; the rest of a longer line is dropped (counted, never buffered). */
 export const MAX_LINE = 64 * 1024;
@@ -43,7 +44,8 @@ export class SourceScanner {
 
   constructor(readonly info: SourceInfo, readonly index: number, private rules: Rule[] = RULES, private needles: RegExp = NEEDLES) {
     this.clock = new SourceClock({ refYear: info.refYear, mtime: info.mtime });
-    this.needlesG = new RegExp(needles.source, needles.flags.replace(/[gy]/g, '') + 'g');
+    // the chunk search may find more lines than the needles (never fewer): take() re-tests them
+    this.needlesG = needles === NEEDLES ? new RegExp(CHUNK_PREFILTER) : new RegExp(needles.source, needles.flags.replace(/[gy]/g, '') + 'g');
   }
 
   /** Feeds one raw line (without its line break), as is: no length cap. */
