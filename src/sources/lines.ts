@@ -44,6 +44,7 @@ export async function scanStream(input: Readable, scanner: LineSink): Promise<Li
   };
   let pending = false; // the decoder may hold the first bytes of a character
   for await (const chunk of input) {
+    if (typeof chunk === 'string') { push(chunk); continue; } // a stream with an encoding set
     const b = chunk as Buffer;
     // an all-ASCII chunk decodes to the same string by a plain copy, several times faster
     if (!pending && isAscii(b)) push(b.toString('latin1'));
