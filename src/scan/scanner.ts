@@ -65,6 +65,10 @@ export class SourceScanner {
     let skipAt = -1; // the last sniffed, unparsed line: materialised only when the chunk ends
     let skipEnd = 0;
     let skipNo = 0;
+    const flushSkip = () => {
+      if (skipAt >= 0) this.lastParsedLine = { text: cleanLine(copyOut(s, skipAt, skipEnd)), no: skipNo };
+      skipAt = -1;
+    };
     let pos = from;
     while (pos < to) {
       const nl = s.indexOf('\n', pos);
@@ -74,8 +78,8 @@ export class SourceScanner {
       let end = stop;
       if (stop < to && end > pos && s.charCodeAt(end - 1) === 13) end--; // \r\n, as readline splits
       const long = stop - pos > this.maxLine;
-      if (long || cand < next || this.firstTime === null) {
-        if (skipAt >= 0) { this.lastParsedLine = { text: cleanLine(copyOut(s, skipAt, skipEnd)), no: skipNo }; skipAt = -1; }
+      if (long || cand < next) {
+        flushSkip();
         if (long) {
           this.cut++;
           if (this.cutLines.length < 10) this.cutLines.push(no);
@@ -87,14 +91,20 @@ export class SourceScanner {
           cand = nd.exec(s)?.index ?? Infinity;
         }
       } else if (sniffAt(s, pos, end)) {
-        this.parsed++;
-        skipAt = pos;
-        skipEnd = end;
-        skipNo = no;
+        if (this.firstTime === null) {
+          // until a dated line is seen every recognised line is parsed in full (see take)
+          flushSkip();
+          this.take(cleanLine(copyOut(s, pos, end)), no);
+        } else {
+          this.parsed++;
+          skipAt = pos;
+          skipEnd = end;
+          skipNo = no;
+        }
       }
       pos = next;
     }
-    if (skipAt >= 0) this.lastParsedLine = { text: cleanLine(copyOut(s, skipAt, skipEnd)), no: skipNo };
+    flushSkip();
   }
 
   /** One cleaned line: sniff (counts parsed) -> needle prefilter -> parse -> clock -> classify. */
