@@ -93,6 +93,10 @@ async function main(): Promise<void> {
   const md = `${table(rows)}\n\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memGB} GB, Node ${machine.node}, ${machine.grep}; median of ${runs} runs, warm cache.\n`;
   writeFileSync(path.join(out, 'latest.md'), md);
   process.stdout.write(md);
+  // every generated input carries the seed outage: a run that misses it measured a broken scan
+  for (const r of rows) {
+    if (r.incidents === 0) { process.stderr.write(`bench: rke2-outage found no outage in ${r.input}\n`); process.exitCode = 1; }
+  }
   const one = rows.find((r) => r.input === '1G plain' && r.tool === 'rke2-outage');
   if (one) process.stdout.write(`\ntargets on 1G plain: ≥ 0.5 × grep -> ${one.ratioToGrep?.toFixed(2)}; ≤ 150 MB RSS -> ${one.rssMB?.toFixed(0)} MB\n`);
 }
