@@ -33,13 +33,16 @@ export async function readInParallel(refs: SourceRef[], opts: ReadOptions): Prom
       for (let ref = queue.shift(); ref; ref = queue.shift()) {
         const job = ref;
         out.set(job, await new Promise<ReadResult>((resolve, reject) => {
-          const fail = (e: Error) => { w.off('message', done); reject(e); };
-          const done = (r: ReadResult) => { w.off('error', fail); resolve(r); };
-          w.once('message', done).once('error', fail);
+          const off = () => { w.off('message', done).off('error', fail).off('exit', fail); };
+          const fail = (e: unknown) => { off(); reject(e instanceof Error ? e : new Error(`worker exited (${String(e)})`)); };
+          const done = (r: ReadResult) => { off(); resolve(r); };
+          w.once('message', done).once('error', fail).once('exit', fail);
           w.postMessage({ ref: job, opts });
         }));
       }
     }));
+  } catch {
+    // a worker that failed leaves its sources to the main thread (analyze reads what is not here)
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
