@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import type { Event, Finding, InputSummary, Report, Role, SourceLag, TimingModel } from './types';
 import { walk } from './sources/walk';
 import { InputReader } from './reader';
+import { scanInParallel } from './sources/parallel';
 import { assemble } from './assemble/assemble';
 
 export const TOOL = 'rke2-outage 0.1.0';
@@ -52,9 +53,12 @@ export async function collect(paths: string[], opts: AnalyzeOptions): Promise<Co
     opts.onProgress?.('<stdin>', 0, total);
     await reader.readStream('<stdin>', opts.stdin!);
   }
+  const early = await scanInParallel(walked.sources, { node: opts.node, role: opts.role, year: opts.year });
   for (const [n, ref] of walked.sources.entries()) {
     opts.onProgress?.(ref.path, n + stdin, total);
-    await reader.readRef(ref);
+    const done = early.get(ref);
+    if (done) reader.adopt(ref.path, done);
+    else await reader.readRef(ref);
   }
   const read = reader.finish();
   return {

@@ -10,16 +10,60 @@ import { fileKind } from './sources/kinds';
 import { bundleKeyOf, Inventory, isNodesHeader, NodesTable, parseDateText, type ClockRef } from './sources/inventory';
 import { identify } from './sources/identity';
 import { gated, NotText } from './sources/open';
-import { forEachLine, type LineStats } from './sources/lines';
+import { PerLine, scanStream, type LineSink } from './sources/lines';
 import { SourceScanner } from './scan/scanner';
 import { groupSkipped } from './sources/skips';
 
-/** Anything that takes lines one at a time (a SourceScanner, an inventory parser). */
-interface LineSink { line(raw: string): void }
+/**
+ * A log file's sink: the scanner's chunk path, unless the first line is a `kubectl get nodes -o
+ * wide` header, which makes the file inventory whatever its name.
+ */
+class LogSink implements LineSink {
+  table: NodesTable | null = null;
+  private first = true;
+  constructor(private scanner: SourceScanner) {}
+  get cut() { return this.scanner.cut; }
+  get cutLines() { return this.scanner.cutLines; }
+  get maxLine() { return this.scanner.maxLine; }
+  feed(s: string, from = 0, to = s.length): void {
+    if (this.first) {
+      this.first = false;
+      const nl = s.indexOf('\n', from);
+      if (isNodesHeader(s.slice(from, nl < 0 || nl > to ? to : nl))) this.table = new NodesTable();
+    }
+    if (this.table) new PerLine((l) => this.table!.line(l)).feed(s, from, to);
+    else this.scanner.feed(s, from, to);
+  }
+}
 
-/** The one place bytes become lines (the line stage may be swapped here). */
-function readLines(body: Readable, sink: LineSink): Promise<LineStats> {
-  return forEachLine(body, (l) => sink.line(l));
+/** A log body scanned into a scanner that is not finished yet (here or in a worker thread). */
+export interface ScannedLog {
+  scanner: SourceScanner;
+  /** set when the file turned out to be a `kubectl get nodes -o wide` table */
+  table: NodesTable | null;
+  failure: string | null;
+  /** set when the body is binary: the file is skipped */
+  notText: string | null;
+}
+
+/** Scans one log body: identity from the path and options, then the chunked line stage. */
+export async function scanLog(path: string, body: Readable, mtime: number | null, o: ReadOptions): Promise<ScannedLog> {
+  const id = identify(path);
+  if (o.node && !id.node) { id.node = o.node; id.nodeFrom = '--node'; }
+  if (o.role && id.role === 'unknown') id.role = o.role;
+  if (o.year) { id.refYear = o.year; id.refMonth = null; }
+  const scanner = new SourceScanner({ ...id, mtime }, 0);
+  const sink = new LogSink(scanner);
+  const out: ScannedLog = { scanner, table: null, failure: null, notText: null };
+  try {
+    const stats = await scanStream(gated(body), sink);
+    if (stats.cut) scanner.warnings.push(`${stats.cut} overlong line(s) cut at 64 KiB (line ${stats.cutLines.join(', ')})`);
+  } catch (e) {
+    if (e instanceof NotText) out.notText = e.message;
+    else out.failure = `read error after line ${scanner.lines}: ${(e as Error).message}; the lines before it are analysed`;
+  }
+  out.table = sink.table;
+  return out;
 }
 
 /** Inventory text files are small; anything past this is ignored. */
@@ -84,7 +128,7 @@ export class InputReader {
   private async inventoryFile(l: Leaf, kind: 'date' | 'nodes'): Promise<void> {
     const lines: string[] = [];
     try {
-      await readLines(gated(l.body), { line: (s) => { if (lines.length < INVENTORY_MAX_LINES) lines.push(s); } });
+      await scanStream(gated(l.body), new PerLine((s) => { if (lines.length < INVENTORY_MAX_LINES) lines.push(s); }));
     } catch (e) {
       this.hooks.warn(l.path, `read error: ${(e as Error).message}`);
     }
@@ -109,33 +153,18 @@ export class InputReader {
   }
 
   private async logFile(l: Leaf): Promise<void> {
-    const o = this.opts;
-    const id = identify(l.path);
-    if (o.node && !id.node) { id.node = o.node; id.nodeFrom = '--node'; }
-    if (o.role && id.role === 'unknown') id.role = o.role;
-    if (o.year) { id.refYear = o.year; id.refMonth = null; }
-    const scanner = new SourceScanner({ ...id, mtime: l.mtime }, this.opens.length);
-    const open: Open = { scanner, key: bundleKeyOf(l.path), failure: null };
-    // a file whose first line is a `kubectl get nodes -o wide` header is inventory, whatever its name
-    const found: { table: NodesTable | null; first: boolean } = { table: null, first: true };
-    try {
-      const stats = await readLines(gated(l.body), {
-        line: (s) => {
-          if (found.first) { found.first = false; if (isNodesHeader(s)) found.table = new NodesTable(); }
-          if (found.table) found.table.line(s);
-          else scanner.line(s);
-        },
-      });
-      if (stats.cut) scanner.warnings.push(`${stats.cut} overlong line(s) cut at 64 KiB (line ${stats.cutLines.join(', ')})`);
-    } catch (e) {
-      if (e instanceof NotText) {
-        this.skipped.push({ path: l.path, reason: e.message });
-        return drain(l.body);
-      }
-      open.failure = `read error after line ${scanner.lines}: ${(e as Error).message}; the lines before it are analysed`;
+    const r = await scanLog(l.path, l.body, l.mtime, this.opts);
+    if (r.notText) {
+      this.skipped.push({ path: l.path, reason: r.notText });
+      return drain(l.body);
     }
-    if (found.table) return this.nodes(l.path, found.table);
-    this.opens.push(open);
+    this.adopt(l.path, r);
+  }
+
+  /** Takes a log scanned here or in a worker thread; it is finished with the others in finish(). */
+  adopt(path: string, r: ScannedLog): void {
+    if (r.table) return this.nodes(path, r.table);
+    this.opens.push({ scanner: r.scanner, key: bundleKeyOf(path), failure: r.failure });
   }
 
   /** The bundle's role: the rke2 journal with the most parsed lines (both unit files may exist). */

@@ -2,16 +2,25 @@
 // parse -> clock -> classify. Streams feed it lines; tests feed it arrays.
 import type { Event, InputSummary, LogRecord, SourceInfo, SourceLag } from '../types';
 import { shorten } from '../rules/classify';
-import { cleanLine, parseLastResort, parseLine, sniffLine } from '../formats/registry';
-import { splitGlued } from '../formats/glued';
+import { cleanLine, parseLastResort, parseLine, sniffAt, sniffLine } from '../formats/registry';
+import { hasGluedStart, splitGlued } from '../formats/glued';
 import { splitLag } from '../formats/journald';
 import { classify } from '../rules/classify';
 import { RULES } from '../rules/registry';
-import { needleRegex } from '../rules/needles';
+import { chunkPrefilter, needleRegex } from '../rules/needles';
 import type { Rule } from '../rules/rule';
 import { SourceClock, type ClockReference, type LocalAt } from './clock';
 
 const NEEDLES = needleRegex(RULES);
+const CHUNK_PREFILTER = chunkPrefilter(RULES);
+
+/** Longest line kept; the rest of a longer line is dropped (counted, never buffered). */
+export const MAX_LINE = 64 * 1024;
+
+/** A copy of s[a, b) that does not keep the whole chunk alive (V8 slices point into their parent). */
+function copyOut(s: string, a: number, b: number): string {
+  return (' ' + s.slice(a, b)).slice(1);
+}
 
 const MAX_LAG_SAMPLES = 2000;
 
@@ -23,6 +32,10 @@ export class SourceScanner {
   parsed = 0;
   readonly events: Event[] = [];
   readonly warnings: string[] = [];
+  /** lines longer than `maxLine`, and the first ten of their numbers */
+  cut = 0;
+  readonly cutLines: number[] = [];
+  maxLine = MAX_LINE;
   private clock: SourceClock;
   private pending: Pending[] = [];
   private lastTime: number | null = null;
@@ -34,8 +47,11 @@ export class SourceScanner {
   /** prefix-vs-payload lags of fully parsed lines (bounded sample) */
   private lags: Array<{ ms: number; no: number; text: string }> = [];
   private roleVotes = { server: 0, agent: 0, reaper: 0 };
+  private needlesG: RegExp;
 
   constructor(readonly info: SourceInfo, readonly index: number, private rules: Rule[] = RULES, private needles: RegExp = NEEDLES) {
+    // the chunk search may find more lines than the needles (never fewer): take() re-tests them
+    this.needlesG = needles === NEEDLES ? new RegExp(CHUNK_PREFILTER) : new RegExp(needles.source, needles.flags.replace(/[gy]/g, '') + 'g');
     this.clock = new SourceClock({ refYear: info.refYear, refMonth: info.refMonth ?? null, mtime: info.mtime });
   }
 
@@ -49,10 +65,71 @@ export class SourceScanner {
     return this.clock.knownOffset();
   }
 
-  /** Feeds one raw line (without its line break). */
+  /** Feeds one raw line (without its line break), as is: no length cap. */
   line(raw: string): void {
-    const no = ++this.lines;
-    const text = cleanLine(raw);
+    this.take(cleanLine(raw), ++this.lines);
+  }
+
+  /**
+   * Feeds the whole lines in s[from, to): each ends in \n, except the input's last one may not.
+   * The hot path: one needle search over the chunk finds the candidate lines; every other line
+   * costs a newline search and an anchored sniff, and is never copied out of the chunk.
+   */
+  feed(s: string, from = 0, to = s.length): void {
+    const nd = this.needlesG;
+    nd.lastIndex = from;
+    let cand = nd.exec(s)?.index ?? Infinity;
+    let skipAt = -1; // the last sniffed, unparsed line: materialised only when the chunk ends
+    let skipEnd = 0;
+    let skipNo = 0;
+    const flushSkip = () => {
+      if (skipAt >= 0) this.lastParsedLine = { text: cleanLine(copyOut(s, skipAt, skipEnd)), no: skipNo };
+      skipAt = -1;
+    };
+    let pos = from;
+    while (pos < to) {
+      const nl = s.indexOf('\n', pos);
+      const stop = nl < 0 || nl >= to ? to : nl;
+      const next = stop === to ? to : stop + 1;
+      const no = ++this.lines;
+      let end = stop;
+      if (stop < to && end > pos && s.charCodeAt(end - 1) === 13) end--; // \r\n, as readline splits
+      const long = stop - pos > this.maxLine;
+      if (long || cand < next) {
+        flushSkip();
+        if (long) {
+          this.cut++;
+          if (this.cutLines.length < 10) this.cutLines.push(no);
+          end = pos + this.maxLine;
+        }
+        this.take(cleanLine(copyOut(s, pos, end)), no);
+        if (cand < next) {
+          nd.lastIndex = next;
+          cand = nd.exec(s)?.index ?? Infinity;
+        }
+      } else if (sniffAt(s, pos, end)) {
+        if (this.firstTime === null) {
+          // until a dated line is seen every recognised line is parsed in full (see take)
+          flushSkip();
+          this.take(cleanLine(copyOut(s, pos, end)), no);
+        } else {
+          this.parsed++;
+          skipAt = pos;
+          skipEnd = end;
+          skipNo = no;
+        }
+      } else if (hasGluedStart(s, pos, end)) {
+        // junk glued before a logrus record: the per-line path splits it off, so must this one
+        flushSkip();
+        this.take(cleanLine(copyOut(s, pos, end)), no);
+      }
+      pos = next;
+    }
+    flushSkip();
+  }
+
+  /** One cleaned line: glued lines split, then each piece sniffed, prefiltered, parsed, classified. */
+  private take(text: string, no: number): void {
     const pieces = splitGlued(text);
     if (pieces.length === 1) { this.piece(text, no); return; }
     const before = this.parsed;

@@ -1,70 +1,82 @@
 // Bytes -> lines (the only stream code besides opening files): a UTF-8 decoder so multi-byte
-// characters split across chunks survive, a guard that cuts overlong lines before they are
-// buffered, and readline-transform for the split itself.
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+// characters split across chunks survive, then whole decoded chunks handed to the scanner, which
+// splits them itself (one needle search per chunk, see SourceScanner.feed). Only the unfinished
+// last line of a chunk is carried over, and at most MAX_LINE + 1 characters of it, so a line of
+// many megabytes is never buffered.
+import { isAscii } from 'node:buffer';
+import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { ReadlineTransform } from 'readline-transform';
+import { MAX_LINE } from '../scan/scanner';
 
-/** Longest line kept; the rest of a longer line is dropped (counted, never buffered). */
-export const MAX_LINE = 64 * 1024;
+export { MAX_LINE };
 
-/** Decodes UTF-8 across chunk boundaries. */
-export class Utf8Decode extends Transform {
-  private dec = new StringDecoder('utf8');
-  constructor() { super({ decodeStrings: true, readableObjectMode: false, encoding: 'utf8' }); }
-  override _transform(chunk: Buffer, _e: BufferEncoding, cb: TransformCallback): void { cb(null, this.dec.write(chunk)); }
-  override _flush(cb: TransformCallback): void { cb(null, this.dec.end()); }
-}
-
-/** Keeps at most `max` characters of each line so no line of many megabytes is ever buffered. */
-export class LineGuard extends Transform {
-  cut = 0;
-  readonly cutLines: number[] = [];
-  private cur = 0;
-  private line = 1;
-  constructor(private max = MAX_LINE) { super({ decodeStrings: false, encoding: 'utf8' }); }
-
-  override _transform(chunk: string | Buffer, _e: BufferEncoding, cb: TransformCallback): void {
-    const s = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-    let out: string | null = null; // built only when something is cut
-    let i = 0;
-    let copied = 0;
-    while (i < s.length) {
-      const nl = s.indexOf('\n', i);
-      const end = nl < 0 ? s.length : nl;
-      const room = this.max - this.cur;
-      const seg = end - i;
-      if (seg > room) {
-        if (out === null) out = '';
-        out += s.slice(copied, i + Math.max(room, 0));
-        copied = end;
-        if (this.cur <= this.max && this.cur + seg > this.max) {
-          this.cut++;
-          if (this.cutLines.length < 10) this.cutLines.push(this.line);
-        }
-      }
-      this.cur += seg;
-      if (nl < 0) break;
-      this.cur = 0;
-      this.line++;
-      i = nl + 1;
-    }
-    if (out === null) cb(null, s);
-    else cb(null, out + s.slice(copied));
-  }
+/** What scanStream needs from a scanner: whole lines in s[from, to), and the cut-line counts. */
+export interface LineSink {
+  feed(s: string, from?: number, to?: number): void;
+  cut: number;
+  cutLines: number[];
+  maxLine: number;
 }
 
 export interface LineStats { cut: number; cutLines: number[] }
 
-/** Feeds every line of a byte stream to `onLine`; resolves when the stream ends or rejects on error. */
-export async function forEachLine(input: Readable, onLine: (line: string) => void, max = MAX_LINE): Promise<LineStats> {
-  const guard = new LineGuard(max);
-  const split = new ReadlineTransform({ ignoreEndOfBreak: true });
-  const decode = new Utf8Decode();
-  input.on('error', (e) => decode.destroy(e));
-  decode.on('error', (e) => split.destroy(e));
-  guard.on('error', (e) => split.destroy(e));
-  input.pipe(decode).pipe(guard).pipe(split);
-  for await (const line of split as AsyncIterable<string>) onLine(line);
-  return { cut: guard.cut, cutLines: guard.cutLines };
+/** Feeds every line of a byte stream to `scanner`; resolves when the stream ends, rejects on error. */
+export async function scanStream(input: Readable, scanner: LineSink): Promise<LineStats> {
+  const dec = new StringDecoder('utf8');
+  const keep = scanner.maxLine + 1; // one character more than kept marks the line as overlong
+  let carry = '';
+  const push = (s: string) => {
+    const last = s.lastIndexOf('\n');
+    if (last < 0) {
+      carry += s;
+      if (carry.length > keep) carry = carry.slice(0, keep);
+      return;
+    }
+    let from = 0;
+    if (carry) {
+      const first = s.indexOf('\n');
+      scanner.feed(carry + s.slice(0, Math.min(first + 1, keep + 1)));
+      carry = '';
+      from = first + 1;
+    }
+    if (from <= last) scanner.feed(s, from, last + 1);
+    carry = s.length - (last + 1) > keep ? s.slice(last + 1, last + 1 + keep) : s.slice(last + 1);
+  };
+  let pending = false; // the decoder may hold the first bytes of a character
+  for await (const chunk of input) {
+    if (typeof chunk === 'string') { push(chunk); continue; } // a stream with an encoding set
+    const b = chunk as Buffer;
+    // an all-ASCII chunk decodes to the same string by a plain copy, several times faster
+    if (!pending && isAscii(b)) push(b.toString('latin1'));
+    else { push(dec.write(b)); pending = !isAscii(b); }
+  }
+  push(dec.end());
+  if (carry) scanner.feed(carry);
+  return { cut: scanner.cut, cutLines: scanner.cutLines };
+}
+
+/** Adapts a per-line consumer (inventory files, tests) to scanStream: lines cut at `maxLine`, CR dropped. */
+export class PerLine implements LineSink {
+  cut = 0;
+  readonly cutLines: number[] = [];
+  private no = 0;
+  constructor(private onLine: (line: string) => void, public maxLine = MAX_LINE) {}
+
+  feed(s: string, from = 0, to = s.length): void {
+    let pos = from;
+    while (pos < to) {
+      const nl = s.indexOf('\n', pos);
+      const stop = nl < 0 || nl >= to ? to : nl;
+      let end = stop;
+      if (stop < to && end > pos && s.charCodeAt(end - 1) === 13) end--;
+      this.no++;
+      if (end - pos > this.maxLine) {
+        this.cut++;
+        if (this.cutLines.length < 10) this.cutLines.push(this.no);
+        end = pos + this.maxLine;
+      }
+      this.onLine(s.slice(pos, end));
+      pos = stop + 1;
+    }
+  }
 }

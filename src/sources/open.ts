@@ -2,10 +2,14 @@
 // executables are skipped, never read as logs.
 import { createReadStream } from 'node:fs';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, type ZlibOptions } from 'node:zlib';
 import type { SourceRef } from './walk';
 
 export class NotText extends Error {}
+
+/** Read size: 64 KiB keeps decoded chunks in V8's young generation (flat RSS, same speed as 1 MiB). */
+const CHUNK = 1 << 16;
+const AHEAD = 1 << 20;
 
 /** True when a first chunk looks binary: NUL bytes or many control characters. */
 export function looksBinary(b: Buffer): boolean {
@@ -41,10 +45,11 @@ export function gated(body: Readable): Readable {
 
 /** The decompressed byte stream of a source; errors surface on the returned stream. */
 export function openSource(ref: SourceRef, stdin?: Readable): Readable {
-  const raw: Readable = ref.path === '-' && stdin ? stdin : createReadStream(ref.fsPath, { highWaterMark: 1 << 20 });
-  const gate = new TextGate();
+  const raw: Readable = ref.path === '-' && stdin ? stdin : createReadStream(ref.fsPath, { highWaterMark: CHUNK });
+  // 1 MiB of read-ahead: reading and inflating (libuv thread pool) overlap the scan on the main thread
+  const gate = new TextGate({ highWaterMark: AHEAD });
   if (ref.kind === 'gzip') {
-    const gz = createGunzip();
+    const gz = createGunzip({ chunkSize: CHUNK, highWaterMark: AHEAD } as ZlibOptions); // zlib passes stream options on
     raw.on('error', (e) => gz.destroy(e));
     gz.on('error', (e) => gate.destroy(e));
     return raw.pipe(gz).pipe(gate);

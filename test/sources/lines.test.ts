@@ -1,14 +1,15 @@
-// The line stage: UTF-8 across chunk boundaries, overlong lines, line endings.
+// The line stage: UTF-8 across chunk boundaries, overlong lines, line endings (per-line adapter).
 import { Readable } from 'node:stream';
-import { forEachLine } from '../../src/sources/lines';
+import { PerLine, scanStream } from '../../src/sources/lines';
 
 async function linesOf(chunks: Buffer[], max?: number) {
   const out: string[] = [];
-  const stats = await forEachLine(Readable.from(chunks), (l) => out.push(l), max);
+  const sink = new PerLine((l) => out.push(l), max);
+  const stats = await scanStream(Readable.from(chunks), sink);
   return { out, stats };
 }
 
-describe('forEachLine', () => {
+describe('scanStream through PerLine', () => {
   test('a multi-byte character split across chunks survives', async () => {
     const b = Buffer.from('naïve – ok\nzwei\n', 'utf8');
     const cut = b.indexOf(0xc3) + 1; // inside the two-byte ï
