@@ -12,7 +12,9 @@ export function dropRepeats(events: Event[], paths: string[]): Repeats {
   const first = new Map<string, number>(); // time|node|text -> source that gave it first
   const kept: Event[] = [];
   const dropped = new Map<number, { of: Map<number, number>; example: Event }>();
-  for (const e of events) {
+  // input order (not arrival order, which worker threads make vary) decides which copy is kept
+  const ordered = [...events].sort((a, b) => a.source - b.source || a.evidence.line - b.evidence.line);
+  for (const e of ordered) {
     const key = `${e.time ?? 'untimed'}|${e.node ?? ''}|${e.rule}|${e.evidence.text}`;
     const src = first.get(key);
     if (src === undefined) { first.set(key, e.source); kept.push(e); continue; }
