@@ -8,13 +8,14 @@ import { mapEtcdPeers } from './etcdPeers';
 import { contextEvents, firstEviction, plannedStopFindings } from './context';
 import { factsOf, type Fact } from './facts';
 import { groupFacts, laterRecoveries, type Group } from './group';
-import { collectPods, type ForceDelete } from './pods';
+import { collectPods } from './pods';
 import { durationsOf, iso, milestoneOf, milestonesOf, observersOf } from './milestones';
 import { podFindings, timingFindings } from './findings';
 import { NameBook, portOf, SERVER_PORTS } from './peers';
 import { expectedEvictSeconds, SLACK_SECONDS } from './timing';
 import { fmtDuration } from './format';
 import { dropRepeats } from './repeats';
+import { joinPods, reaperOnlyDrafts, splitByNotReady, type Draft } from './drafts';
 
 export interface AssembleOptions {
   timing: TimingModel;
@@ -26,52 +27,8 @@ export interface AssembleOptions {
   lags?: SourceLag[];
 }
 
-interface Draft {
-  group: Group | null;
-  start: number;
-  estimated: boolean;
-  pods: ForceDelete[];
-}
-
 function timelineOf(evs: Event[]): TimelineEvent[] {
   return [...new Set(evs)].sort(byTime).map((e) => ({ kind: e.kind, time: iso(e.time), node: e.node, peer: e.peer, detail: e.detail, evidence: e.evidence }));
-}
-
-/** Joins each force-deleted pod to the outage whose eviction window holds its deletion timestamp. */
-function joinPods(drafts: Draft[], deletes: ForceDelete[], t: TimingModel): ForceDelete[] {
-  const expected = expectedEvictSeconds(t) * 1000;
-  const lead = (t.gap) * 1000;
-  const left: ForceDelete[] = [];
-  for (const p of deletes) {
-    const ts = p.deletionTs ?? p.at - (t.reaperThreshold * 1000);
-    let best: Draft | null = null;
-    for (const d of drafts) {
-      const back = d.group?.back?.ev.time ?? Infinity;
-      if (ts < d.start || ts > Math.min(back + SLACK_SECONDS * 1000, d.start + expected + lead)) continue;
-      if (!best || Math.abs(ts - d.start - expected) < Math.abs(ts - best.start - expected)) best = d;
-    }
-    if (best) best.pods.push(p);
-    else left.push(p);
-  }
-  return left;
-}
-
-/** Force-deletes that fit no outage: clustered by deletion timestamp into reaper-only incidents. */
-function reaperOnlyDrafts(left: ForceDelete[], t: TimingModel): Draft[] {
-  const sorted = [...left].sort((a, b) => (a.deletionTs ?? a.at) - (b.deletionTs ?? b.at));
-  const out: Draft[] = [];
-  let cur: Draft | null = null;
-  let last = -Infinity;
-  for (const p of sorted) {
-    const ts = p.deletionTs ?? p.at - t.reaperThreshold * 1000;
-    if (!cur || ts - last > t.gap * 1000) {
-      cur = { group: null, start: ts - expectedEvictSeconds(t) * 1000, estimated: true, pods: [] };
-      out.push(cur);
-    }
-    cur.pods.push(p);
-    last = ts;
-  }
-  return out;
 }
 
 function peerOf(g: Group | null, names: NameBook): Incident['peer'] {
@@ -102,7 +59,7 @@ function notReadyFor(d: Draft, peer: Incident['peer'], names: NameBook, notReady
 function build(d: Draft, id: number, names: NameBook, timed: Event[], t: TimingModel, reaperGiven: boolean, claimed: Set<string>, allFacts: Fact[]): Incident {
   const facts: Fact[] = d.group?.facts ?? [];
   const peer = peerOf(d.group, names);
-  const nr = notReadyFor(d, peer, names, timed.filter((e) => e.kind === 'node.not-ready'), t, claimed);
+  const nr = d.notReady ?? notReadyFor(d, peer, names, timed.filter((e) => e.kind === 'node.not-ready'), t, claimed);
   if (nr && !peer.node) peer.node = String(nr.detail.nodeName);
   if (nr && !peer.address) peer.address = names.addrOf(String(nr.detail.nodeName));
   const recoveries = d.group ? d.group.recoveries : peer.address ? laterRecoveries(allFacts, peer.address, d.start) : [];
@@ -157,9 +114,9 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   const reaper = collectPods(timed);
   const drafts: Draft[] = groups.map((g) => ({ group: g, start: g.facts[0].ev.time!, estimated: false, pods: [] }));
   const left = joinPods(drafts, reaper.deletes, t);
-  drafts.push(...reaperOnlyDrafts(left, t));
-  drafts.sort((a, b) => a.start - b.start);
   const claimed = new Set(groups.map((g) => g.host));
+  drafts.push(...splitByNotReady(reaperOnlyDrafts(left, t), timed.filter((e) => e.kind === 'node.not-ready'), t, (n) => { const a = names.addrOf(n); return !a || !claimed.has(a); }));
+  drafts.sort((a, b) => a.start - b.start);
   const incidents = drafts.map((d, i) => build(d, i + 1, names, timed, t, reaper.sources.size > 0, claimed, allFacts));
   const spans = nodeSpans(inputs);
   for (const inc of incidents) inc.findings.push(...coverageFindings(inc, spans, names));
