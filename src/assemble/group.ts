@@ -23,6 +23,13 @@ export interface Unreachable {
   count: number;
 }
 
+/**
+ * How far before a loss transition its failures count as the outage's first signs: a silent peer
+ * is noticed within a ping deadline (60 s) and dropped from the endpoints 15-25 s later. Older
+ * failures (a dial refused while the peer was booting, before an earlier recovery) are not signs.
+ */
+const LEAD_MS = 5 * 60_000;
+
 /** Failures that are failed dials to the peer: it has not come back since. */
 const DIALS = new Set(['tunnel.connect-failed', 'lb.dial-error']);
 
@@ -68,7 +75,7 @@ export function groupFacts(facts: Fact[], gapMs: number): { groups: Group[]; unr
         continue;
       }
       if (f.kind === 'loss') {
-        const lead = recent.filter((r) => t - r.ev.time! <= gapMs);
+        const lead = recent.filter((r) => t - r.ev.time! <= Math.min(gapMs, LEAD_MS));
         cur = { host, facts: [...lead, f], opened: f, back: null, recoveries: [], lastEvidence: t, flapping: lastBack !== null && t - lastBack <= gapMs };
         if (cur.flapping && groups.length) {
           const prev = groups.filter((g) => g.host === host).pop();

@@ -53,3 +53,15 @@ describe('a peer lost and back three times in 20 minutes', () => {
     ]);
   });
 });
+
+describe('a dial refused while the peer was booting is not the first sign of its next loss', () => {
+  // ecs-m1's last dial is refused a moment after ecs-w1 saw the peer back; the peer fails again 10 min later
+  const m1 = (hms: string, level: string, msg: string, extra = '') => journal('ecs-m1', 1532, D, hms, level, msg, extra);
+  const r = reportOf([
+    { path: 'ecs-w1/journal.log', node: 'ecs-w1', role: 'agent', lines: [w1[0], ...lost('17:00:00', '17:00:05'), ...removed('17:00:17'), ...added('17:05:00'), ...lost('17:15:00', '17:15:05'), ...removed('17:15:18')] },
+    { path: 'ecs-m1/journal.log', node: 'ecs-m1', role: 'server', lines: [m1('16:00:00', 'info', 'Connecting to proxy', url(P)), m1('17:05:02', 'error', 'Failed to connect to proxy. Empty dialer response', `error="dial tcp ${P}:9345: connect: connection refused"`)] },
+  ]);
+  test('the second incident starts at its own loss', () => {
+    expect(r.incidents.map((i) => i.start)).toEqual(['2023-11-22T09:00:00.000Z', '2023-11-22T09:15:00.000Z']);
+  });
+});
