@@ -52,7 +52,6 @@ export function reaperOnlyDrafts(left: ForceDelete[], t: TimingModel): Draft[] {
   return out;
 }
 
-
 /**
  * A reaper-only cluster that holds the pods of several nodes: each node's pods share the deletion
  * time its NotReady event predicts (NotReady + toleration + termination grace). When the pods fit

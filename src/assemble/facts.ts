@@ -140,6 +140,15 @@ const STARTUP_MS = 5 * 60_000;
 /** `Connecting to proxy` attempts no error, retry or loss of the same observer and peer followed within a minute. */
 function quietReconnects(sorted: Event[], facts: Fact[], coveredUntil: (e: Event) => number | null): Event[] {
   const out: Event[] = [];
+  // failure and loss times per observer and peer (time order), searched by bisection
+  const bad = new Map<string, number[]>();
+  for (const f of facts) {
+    if (f.kind !== 'loss' && f.kind !== 'failure') continue;
+    const k = `${observerOf(f.ev)}|${f.host}`;
+    const l = bad.get(k) ?? [];
+    l.push(f.ev.time!);
+    bad.set(k, l);
+  }
   const started = new Map<string, number>(); // observer -> its latest `Starting rke2`
   sorted.forEach((e, i) => {
     if (e.kind === 'node.starting' && e.time !== null) started.set(observerOf(e), e.time);
@@ -155,8 +164,21 @@ function quietReconnects(sorted: Event[], facts: Fact[], coveredUntil: (e: Event
       const n = sorted[j];
       if (n.kind === 'tunnel.connecting' && n.peer && hostOf(n.peer) === host && observerOf(n) === who) return;
     }
-    const answered = facts.some((f) => f.host === host && (f.kind === 'loss' || f.kind === 'failure') && f.ev.time! > e.time! && f.ev.time! <= end && observerOf(f.ev) === who);
-    if (!answered) out.push(e);
+    const times = bad.get(`${who}|${host}`) ?? [];
+    const next = times[firstAfter(times, e.time)];
+    if (next === undefined || next > end) out.push(e);
   });
   return out;
+}
+
+/** Index of the first value greater than `t` in an ascending list (its length when none). */
+function firstAfter(xs: number[], t: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] > t) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }

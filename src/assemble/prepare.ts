@@ -53,8 +53,15 @@ function keepServerSideIfClientBroke(list: Event[]): void {
   for (const e of list) {
     if (e.detail.side !== 'server' || !e.detail.attributedFrom || e.peer === null) continue;
     const host = hostOf(e.peer);
-    const broke = list.some((x) => x !== e && (x.kind === 'tunnel.error' || x.kind === 'tunnel.connect-failed') && x.detail.side !== 'server'
-      && x.peer !== null && hostOf(x.peer) === host && Math.abs(x.time! - e.time!) <= SESSION_PAIR_MS);
+    let broke = false;
+    // the list is in time order: look only at the events within the pairing window
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid].time! < e.time! - SESSION_PAIR_MS) lo = mid + 1; else hi = mid; }
+    for (let i = lo; i < list.length && list[i].time! <= e.time! + SESSION_PAIR_MS && !broke; i++) {
+      const x = list[i];
+      broke = x !== e && (x.kind === 'tunnel.error' || x.kind === 'tunnel.connect-failed') && x.detail.side !== 'server' && x.peer !== null && hostOf(x.peer) === host;
+    }
     if (broke) continue;
     const { attributedFrom: _from, ...rest } = e.detail;
     e.detail = { ...rest, notAttributed: `${e.peer}: this node's own tunnel to it did not break` };
