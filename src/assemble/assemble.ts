@@ -15,6 +15,7 @@ import { NameBook, portOf, SERVER_PORTS } from './peers';
 import { expectedEvictSeconds, SLACK_SECONDS } from './timing';
 import { fmtDuration } from './format';
 import { dropRepeats } from './repeats';
+import { isolationFindings } from './isolation';
 import { joinPods, reaperOnlyDrafts, splitByNotReady, type Draft } from './drafts';
 
 export interface AssembleOptions {
@@ -126,7 +127,7 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
     message: `${u.host}${names.nameOf(u.host) ? ` (${names.nameOf(u.host)})` : ''} was unreachable from the start of the log (${u.count} failed dials, ${iso(u.first.time)} to ${iso(u.last.time)}) and never seen up: a node that was already down, or a wrong server address.`,
     evidence: [u.first.evidence, ...(u.last !== u.first ? [u.last.evidence] : [])],
   }));
-  findings.push(...lagFindings(opts.lags ?? []), ...repeats.findings);
+  findings.push(...isolationFindings(incidents, inputs, new Set(timed.filter((e) => e.node && (e.kind.startsWith('tunnel.') || e.kind.startsWith('lb.'))).map((e) => e.node!))), ...lagFindings(opts.lags ?? []), ...repeats.findings);
   const untimed = events.filter((e) => e.time === null);
   if (untimed.length) {
     findings.push({ code: 'events-without-time', severity: 'info', message: `${untimed.length} events carry no absolute time (console captures, year-less lines without a reference) and are left out of the timeline.`, evidence: untimed.slice(0, 3).map((e) => e.evidence) });
