@@ -36,10 +36,14 @@ export function needleRegex(rules: Rule[], flags = ''): RegExp {
   return new RegExp(all.length ? trieSource(all) : '(?!)', flags);
 }
 
-// Letters by how often they start a false try in log text: space and common lowercase first.
-const COMMON = ' etaoinshrdlcumwfgypbvkjxqz';
-const rarity = (ch: string) => (COMMON.includes(ch) ? COMMON.indexOf(ch) : /[A-Z]/.test(ch) ? 40 : /\d/.test(ch) ? 20 : 30);
-
+// Printable characters from rarest to most common, counted over the seed fixtures' rke2 and
+// reaper logs (a key that starts on a rare character makes the engine give up early at most
+// positions). Characters not listed are rarer still.
+const BY_FREQUENCY = '$BVGX&jZ<>\\%{}JzH[UPMKxF\'C,+yS@;*()L_OWDqA]=TIENbp956k"w83R7u4-0gv/mf2l.idh:1ncasotre ';
+const rarity = (ch: string) => {
+  const i = BY_FREQUENCY.indexOf(ch);
+  return i < 0 ? BY_FREQUENCY.length : BY_FREQUENCY.length - i;
+};
 /** The tail of `needle` from its rarest starting letter that leaves at least `min` characters. */
 function keyOf(needle: string, min: number): string {
   let best = 0;

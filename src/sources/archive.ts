@@ -3,7 +3,8 @@
 // `outer.tar.gz!dir/member`; a member name is only a label, never a path that is opened.
 import { Readable } from 'node:stream';
 import { createReadStream } from 'node:fs';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, type ZlibOptions } from 'node:zlib';
+import { AHEAD, CHUNK } from './open';
 import { readTar } from './tar';
 import { readNestedZip, readZip, yauzlOpen } from './zip';
 import { errText, type ExpandHooks } from './members';
@@ -22,7 +23,7 @@ export function containerOf(name: string): Container {
 }
 
 function gunzip(body: Readable): Readable {
-  const gz = createGunzip();
+  const gz = createGunzip({ chunkSize: CHUNK, highWaterMark: AHEAD } as ZlibOptions);
   body.on('error', (e) => gz.destroy(e));
   return body.pipe(gz);
 }
@@ -30,7 +31,7 @@ function gunzip(body: Readable): Readable {
 /** Expands a file on disk (zip is opened by path for random access). */
 export async function expandFile(path: string, fsPath: string, mtime: number | null, hooks: ExpandHooks): Promise<void> {
   if (containerOf(path) === 'zip') return readZip(path, () => yauzlOpen(fsPath), hooks, expandStream);
-  return expandStream(path, createReadStream(fsPath, { highWaterMark: 1 << 20 }), mtime, hooks);
+  return expandStream(path, createReadStream(fsPath, { highWaterMark: CHUNK }), mtime, hooks);
 }
 
 /** Expands a byte stream named `path`: a container is walked, anything else is a leaf. */

@@ -8,8 +8,9 @@ import type { SourceRef } from './walk';
 export class NotText extends Error {}
 
 /** Read size: 64 KiB keeps decoded chunks in V8's young generation (flat RSS, same speed as 1 MiB). */
-const CHUNK = 1 << 16;
-const AHEAD = 1 << 20;
+export const CHUNK = 1 << 16;
+/** Read-ahead: reading and inflating (libuv thread pool) overlap the scan on the main thread. */
+export const AHEAD = 1 << 20;
 
 /** True when a first chunk looks binary: NUL bytes or many control characters. */
 export function looksBinary(b: Buffer): boolean {
@@ -38,7 +39,7 @@ export class TextGate extends Transform {
 
 /** A byte stream behind the binary gate; errors of `body` surface on the returned stream. */
 export function gated(body: Readable): Readable {
-  const gate = new TextGate();
+  const gate = new TextGate({ highWaterMark: AHEAD });
   body.on('error', (e) => gate.destroy(e));
   return body.pipe(gate);
 }
