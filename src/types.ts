@@ -39,7 +39,7 @@ export interface LogRecord {
   proc: string | null;
   /** journald markers such as `-- Reboot --` */
   marker?: 'reboot' | 'header';
-  /** the line's time is taken from the nearest dated line above it (kubectl output in reaper logs) */
+  /** the line's time is taken from the nearest dated line above it, or below when none is above (kubectl output in reaper logs) */
   inheritsTime?: boolean;
   /** journald/syslog prefix time minus the payload's own time (ms): receive lag or a skewed clock */
   prefixLagMs?: number;

@@ -4,7 +4,7 @@ import { blankRecord, type LineFormat } from './format';
 
 export const bare: LineFormat = {
   name: 'bare',
-  description: 'message text only (pasted into a ticket); time from the nearest dated line above, or none',
+  description: 'message text only (pasted into a ticket); time from the nearest dated line above, else below, or none',
   sniff: /^\S/,
   pattern: /^"?(?<msg>\S[^]{0,65535}?)"?$/,
   time: 'inherit',

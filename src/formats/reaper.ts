@@ -18,7 +18,7 @@ export const reaper: LineFormat = {
 
 export const kubectl: LineFormat = {
   name: 'kubectl',
-  description: 'kubectl output inside reaper logs (no time: takes the nearest dated line above)',
+  description: 'kubectl output inside reaper logs (no time: takes the nearest dated line above, or below when none is above)',
   sniff: /^(?:[Ww]arning: |pod "|Error from server|error: )/,
   pattern: /^(?<msg>(?:[Ww]arning: Immediate deletion does not wait|pod "[^"]{1,253}" (?:force )?deleted|Error from server|error: ).*)$/,
   time: 'inherit',

@@ -26,8 +26,37 @@ export interface ClockReference {
 /** A year-less time to resolve, with its 1-based line. */
 export interface LocalAt { local: LocalTime; line: number }
 
-/** Month falls by half a year or more between two lines in file order: a new year began. */
-const rolled = (prev: LocalTime, cur: LocalTime): boolean => prev.month - cur.month >= 6;
+/** Days into the year (31-day months): enough to order wall-clock times and measure steps. */
+const dayOf = (l: LocalTime): number => (l.month - 1) * 31 + l.day - 1 + (l.hour * 3600 + l.minute * 60 + l.second) / 86400;
+
+/** A step back in the calendar longer than this, in a file written forward, is a new year. */
+const ROLL_DAYS = 62;
+
+/** +1 when the year-less times mostly go forward in file order, -1 for a paste in reverse order. */
+function direction(items: LocalAt[]): 1 | -1 {
+  let fwd = 0;
+  let back = 0;
+  for (let i = 1; i < items.length; i++) {
+    const d = dayOf(items[i].local) - dayOf(items[i - 1].local);
+    // only short steps tell the order: a long one may cross New Year or skip unsampled months
+    if (Math.abs(d) <= ROLL_DAYS) { if (d > 0) fwd++; else if (d < 0) back++; }
+  }
+  return back > fwd ? -1 : 1;
+}
+
+/**
+ * Year offsets of a run in file order, relative to its first item: +1 at each step a forward file
+ * takes back in the calendar by more than ROLL_DAYS (Dec -> Jan, or months unseen between two
+ * sampled lines), -1 at each such step forward in a reversed paste (Jan -> Dec).
+ */
+function yearSteps(items: LocalAt[], dir: 1 | -1): number[] {
+  const rel = [0];
+  for (let i = 1; i < items.length; i++) {
+    const d = dayOf(items[i].local) - dayOf(items[i - 1].local);
+    rel.push(rel[i - 1] + (dir > 0 ? (d < -ROLL_DAYS ? 1 : 0) : (d > ROLL_DAYS ? -1 : 0)));
+  }
+  return rel;
+}
 
 export class SourceClock {
   private anchors: Anchor[] = [];
@@ -90,20 +119,19 @@ export class SourceClock {
 
   /**
    * Years for a run of year-less times in file order when no dated line anchors them: from the
-   * reference date (the year at the end, collection time), `--year` (the year at the start) or,
-   * flagged, the file's mtime (the end). Each Dec -> Jan step in the run moves the year by one.
+   * reference date (the year of the latest line, collection time), `--year` (the year of the
+   * earliest) or, flagged, the file's mtime (the latest). Year steps come from yearSteps.
    */
   private seedYears(items: LocalAt[]): Array<number | null> {
-    const years: Array<number | null> = items.map(() => null);
-    if (!items.length) return years;
+    if (!items.length) return [];
     const { refYear, refMonth, mtime } = this.seed;
+    const dir = direction(items);
+    const rel = yearSteps(items, dir);
+    // the earliest line is the first of a forward file, the last of a reversed paste
+    const earliest = dir > 0 ? 0 : items.length - 1;
+    const latest = items.length - 1 - earliest;
     if (refYear !== null && (refMonth === null || refMonth === undefined)) {
-      let y = refYear;
-      items.forEach((it, i) => {
-        if (i > 0 && rolled(items[i - 1].local, it.local)) y += 1;
-        years[i] = y;
-      });
-      return years;
+      return rel.map((r) => refYear + r - rel[earliest]);
     }
     let endYear: number | null = null;
     let endMonth = 12;
@@ -114,15 +142,10 @@ export class SourceClock {
       endMonth = d.getUTCMonth() + 1;
       this.warnings.add(`year taken from the file's modification time (${endYear}); pass --year to be sure`);
     }
-    if (endYear === null) return years;
-    const last = items[items.length - 1].local;
+    if (endYear === null) return items.map(() => null);
     // logs collected in January that end in December end in the year before
-    let y = last.month > endMonth ? endYear - 1 : endYear;
-    for (let i = items.length - 1; i >= 0; i--) {
-      years[i] = y;
-      if (i > 0 && rolled(items[i - 1].local, items[i].local)) y -= 1;
-    }
-    return years;
+    const y = items[latest].local.month > endMonth ? endYear - 1 : endYear;
+    return rel.map((r) => y + r - rel[latest]);
   }
 
   /** Epoch ms for each year-less time (file order), or null where no year can be had. */

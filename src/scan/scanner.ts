@@ -24,8 +24,8 @@ function copyOut(s: string, a: number, b: number): string {
 
 const MAX_LAG_SAMPLES = 2000;
 
-/** An event whose time waits for the end of the file (year-less, or taken from the line above). */
-interface Pending { ev: Event; rec: LogRecord; line: number }
+/** An event whose time waits for the end of the file: a year-less line's, or inherited from one. */
+interface Pending { ev: Event; at: LocalAt }
 
 export class SourceScanner {
   lines = 0;
@@ -38,8 +38,10 @@ export class SourceScanner {
   maxLine = MAX_LINE;
   private clock: SourceClock;
   private pending: Pending[] = [];
-  private lastTime: number | null = null;
-  private lastPending: Pending | null = null;
+  /** the nearest dated line above that was parsed: its time, or its year-less time (resolved at finish) */
+  private above: number | LocalAt | null = null;
+  /** events of time-inheriting lines (kubectl output) above the first dated line: they take the nearest one below */
+  private orphans: Event[] = [];
   private firstTime: number | null = null;
   private maxTime: number | null = null;
   private lastParsedLine: { text: string; no: number } | null = null;
@@ -173,11 +175,18 @@ export class SourceScanner {
     if (rec.time !== null) {
       this.clock.learn(rec, no);
       this.seen(rec.time);
-      this.lastTime = rec.time;
-      this.lastPending = null;
-    } else if (this.firstTime === null && rec.local) {
-      this.firstTime = -1; // marks "a dated line exists", resolved at finish
-      this.firstLocal = { local: rec.local, line: no };
+      this.above = rec.time;
+      for (const ev of this.orphans) ev.time = rec.time;
+      this.orphans = [];
+    } else if (rec.local) {
+      const at: LocalAt = { local: rec.local, line: no };
+      this.above = at;
+      if (this.firstTime === null) {
+        this.firstTime = -1; // marks "a dated line exists", resolved at finish
+        this.firstLocal = at;
+      }
+      for (const ev of this.orphans) this.pending.push({ ev, at });
+      this.orphans = [];
     }
   }
 
@@ -192,15 +201,15 @@ export class SourceScanner {
       if (ev.kind.startsWith('reaper.')) this.roleVotes.reaper++;
       else if (ev.kind === 'tunnel.backend-connected' || ev.detail.side === 'server') this.roleVotes.server++;
       else if (ev.kind.startsWith('lb.')) this.roleVotes.agent++;
-      if (ev.time === null) {
-        const p = { ev, rec, line: no };
-        if (rec.inheritsTime && this.lastTime !== null && !this.lastPending) ev.time = this.lastTime;
-        else if (rec.local || (rec.inheritsTime && this.lastPending)) this.pending.push(p);
-        if (rec.local) this.lastPending = p;
+      if (ev.time === null && (rec.local || rec.inheritsTime)) {
+        // a year-less line is `above` itself (learn ran first); kubectl output takes the dated line above
+        const a = this.above;
+        if (typeof a === 'number') ev.time = a;
+        else if (a) this.pending.push({ ev, at: a });
+        else if (rec.inheritsTime) this.orphans.push(ev); // DESIGN §4: none above, so the nearest below
       }
       this.events.push(ev);
     }
-    if (!evs.length && rec.local && rec.time === null) this.lastPending = null;
   }
 
   /** The median journald-prefix lag of this source, or null when no line had both times. */
@@ -218,28 +227,21 @@ export class SourceScanner {
   finish(): InputSummary {
     // year-less times are resolved together, in file order, so a Dec -> Jan step moves the year
     const items: LocalAt[] = [];
-    if (this.firstLocal) items.push(this.firstLocal);
-    for (const p of this.pending) if (p.rec.local) items.push({ local: p.rec.local, line: p.line });
-    let last: LocalAt | null = null;
+    const add = (at: LocalAt) => { if (items[items.length - 1] !== at) items.push(at); };
+    if (this.firstLocal) add(this.firstLocal);
+    for (const p of this.pending) add(p.at);
+    // the last fully parsed year-less line and the last skipped one bound the coverage
+    if (this.above !== null && typeof this.above !== 'number') add(this.above);
     if (this.lastParsedLine) {
       const rec = parseLine(this.lastParsedLine.text);
       if (rec?.time != null) this.seen(rec.time);
-      else if (rec?.local) items.push((last = { local: rec.local, line: this.lastParsedLine.no }));
+      else if (rec?.local) add({ local: rec.local, line: this.lastParsedLine.no });
     }
     const times = this.clock.resolveAll(items);
     const at = new Map(items.map((it, i) => [it, times[i]]));
-    if (this.firstLocal) { const t = at.get(this.firstLocal); if (t != null) this.seen(t); }
-    if (last) { const t = at.get(last); if (t != null) this.seen(t); }
-    let inherited: number | null = null;
-    let k = this.firstLocal ? 1 : 0;
-    for (const p of this.pending) {
-      if (p.rec.local) {
-        p.ev.time = times[k++];
-        inherited = p.ev.time;
-      } else {
-        p.ev.time = inherited;
-      }
-    }
+    // coverage is the earliest and latest resolved time, wherever they sit in the file
+    for (const t of times) if (t !== null) this.seen(t);
+    for (const p of this.pending) p.ev.time = at.get(p.at) ?? null;
     for (const ev of this.events) if (ev.time !== null) this.seen(ev.time);
     if (this.info.role === 'unknown') {
       const v = this.roleVotes;

@@ -95,10 +95,11 @@ describe('reaper output pasted in reverse order', () => {
     expect(pods[0]).toEqual(['hiveserver2-0', 1, '2022-12-29T09:40:02.000Z', 'deleted']);
     expect(pods[1].slice(0, 3)).toEqual(['vault-0', 1, '2022-12-29T09:40:02.000Z']);
   });
-  // the reversed file's first line (`pod "vault-0" force deleted`) has no dated line above it; the
-  // scanner leaves it without time (src/scan: it should take the nearest dated line, below)
-  test('an answer with no dated line above is reported as an event without time, never lost silently', () => {
-    expect(r.findings.find((f) => f.code === 'events-without-time')?.evidence?.[0].text).toBe('pod "vault-0" force deleted');
+  // the reversed file's first line (`pod "vault-0" force deleted`) has no dated line above it: it
+  // takes the nearest dated line below (DESIGN §4), so no event is left without time
+  test('an answer with no dated line above takes the nearest dated line below', () => {
+    expect(r.findings.find((f) => f.code === 'events-without-time')).toBeUndefined();
+    expect(r.events.find((e) => e.evidence.text === 'pod "vault-0" force deleted')?.time).toBe(Date.parse('2022-12-29T09:40:02Z'));
   });
 });
 
