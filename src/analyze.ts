@@ -66,7 +66,8 @@ export async function collect(paths: string[], opts: AnalyzeOptions): Promise<Co
     inputs: read.inputs,
     skipped: [...walked.skipped, ...read.skipped],
     hosts: read.hosts,
-    notes: read.notes,
+    // the same real file or folder reached twice was read once: said plainly, not a skip
+    notes: [...walked.repeated.map((r): Finding => ({ code: 'repeated-input', severity: 'info', message: `${r.path}: not read again (${r.reason})` })), ...read.notes],
     lags: read.lags,
   };
 }

@@ -1,6 +1,6 @@
 // Paths -> the list of sources to read: folders recursively (sorted, symlink loops cut), files,
-// single .gz files and archives (read member by member in sources/archive.ts). Missing paths are
-// usage errors.
+// single .gz files and archives (read member by member in sources/archive.ts). Each real file or
+// folder is read once, whatever paths reach it. Missing paths are usage errors.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CliError } from '../cli/errors';
@@ -17,6 +17,8 @@ export interface SourceRef {
 export interface Walked {
   sources: SourceRef[];
   skipped: Array<{ path: string; reason: string }>;
+  /** paths not read because the same real file or folder was already read (not a failure) */
+  repeated: Array<{ path: string; reason: string }>;
 }
 
 const ARCHIVE = /\.(?:tar|tar\.gz|tgz|zip)$/i;
@@ -29,10 +31,19 @@ function kindOf(p: string): SourceKind {
 
 /** Expands the user's paths. A path given by the user that cannot be read is a CliError. */
 export async function walk(inputs: string[]): Promise<Walked> {
-  const out: Walked = { sources: [], skipped: [] };
-  const seenDirs = new Set<string>();
+  const out: Walked = { sources: [], skipped: [], repeated: [] };
+  const firstAs = new Map<string, string>(); // real path -> the path it was first read as
 
-  async function visit(p: string, given: boolean): Promise<void> {
+  /** True (and listed) when the real path was read already; else remembers it. */
+  const again = (p: string, real: string): boolean => {
+    const first = firstAs.get(real);
+    if (first === undefined) { firstAs.set(real, p); return false; }
+    out.repeated.push({ path: p, reason: `already read as ${first}` });
+    return true;
+  };
+
+  /** `ancestors`: real paths of the folders being walked above p, to tell a loop from a repeat. */
+  async function visit(p: string, given: boolean, ancestors: string[]): Promise<void> {
     let st;
     try {
       st = await fs.stat(p);
@@ -43,13 +54,13 @@ export async function walk(inputs: string[]): Promise<Walked> {
       out.skipped.push({ path: p, reason });
       return;
     }
+    const real = await fs.realpath(p).catch(() => path.resolve(p));
     if (st.isDirectory()) {
-      const real = await fs.realpath(p);
-      if (seenDirs.has(real)) {
-        out.skipped.push({ path: p, reason: 'folder already read (symbolic link loop)' });
+      if (ancestors.includes(real)) {
+        out.skipped.push({ path: p, reason: 'symbolic link loop: links back to a folder above it' });
         return;
       }
-      seenDirs.add(real);
+      if (again(p, real)) return;
       let names: string[];
       try {
         names = (await fs.readdir(p)).sort();
@@ -58,7 +69,7 @@ export async function walk(inputs: string[]): Promise<Walked> {
         out.skipped.push({ path: p, reason: (e as Error).message });
         return;
       }
-      for (const n of names) await visit(path.join(p, n), false);
+      for (const n of names) await visit(path.join(p, n), false, [...ancestors, real]);
       return;
     }
     if (!st.isFile()) {
@@ -73,9 +84,10 @@ export async function walk(inputs: string[]): Promise<Walked> {
       out.skipped.push({ path: p, reason });
       return;
     }
+    if (again(p, real)) return;
     out.sources.push({ path: p, fsPath: p, kind: kindOf(p), mtime: st.mtimeMs });
   }
 
-  for (const p of inputs) await visit(p, true);
+  for (const p of inputs) await visit(p, true, []);
   return out;
 }
