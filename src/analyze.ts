@@ -20,7 +20,10 @@ export interface AnalyzeOptions {
   /** keep only events at or after / before these epoch ms (untimed events are kept) */
   since?: number;
   until?: number;
-  onProgress?: (path: string, index: number, total: number) => void;
+  /** an input starts: its path, index, the number of inputs, and its size when read as is (plain file) */
+  onProgress?: (path: string, index: number, total: number, size: number | null) => void;
+  /** bytes of the current input read so far, chunk by chunk (a single big file's progress) */
+  onBytes?: (bytes: number) => void;
 }
 
 /** What reading the inputs produced, before assembly: every classified event and the coverage. */
@@ -48,14 +51,14 @@ export async function collect(paths: string[], opts: AnalyzeOptions): Promise<Co
   const walked = await walk(list.filter((p) => p !== '-'));
   const stdin = list.includes('-') && opts.stdin ? 1 : 0;
   const total = walked.sources.length + stdin;
-  const reader = new InputReader({ node: opts.node, role: opts.role, year: opts.year });
+  const reader = new InputReader({ node: opts.node, role: opts.role, year: opts.year, onBytes: opts.onBytes });
   if (stdin) {
-    opts.onProgress?.('<stdin>', 0, total);
+    opts.onProgress?.('<stdin>', 0, total, null);
     await reader.readStream('<stdin>', opts.stdin!);
   }
-  const early = await scanInParallel(walked.sources, { node: opts.node, role: opts.role, year: opts.year });
+  const early = await scanInParallel(walked.sources, { node: opts.node, role: opts.role, year: opts.year }, (ref, i, n) => opts.onProgress?.(ref.path, i, n, null));
   for (const [n, ref] of walked.sources.entries()) {
-    opts.onProgress?.(ref.path, n + stdin, total);
+    opts.onProgress?.(ref.path, n + stdin, total, ref.kind === 'file' ? ref.size ?? null : null);
     const done = early.get(ref);
     if (done) reader.adopt(ref.path, done);
     else await reader.readRef(ref);

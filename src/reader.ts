@@ -56,7 +56,7 @@ export async function scanLog(path: string, body: Readable, mtime: number | null
   const sink = new LogSink(scanner);
   const out: ScannedLog = { scanner, table: null, failure: null, notText: null };
   try {
-    const stats = await scanStream(gated(body), sink);
+    const stats = await scanStream(gated(body), sink, o.onBytes);
     if (stats.cut) scanner.warnings.push(`${stats.cut} overlong line(s) cut at 64 KiB (line ${stats.cutLines.join(', ')})`);
   } catch (e) {
     if (e instanceof NotText) out.notText = e.message;
@@ -73,6 +73,8 @@ export interface ReadOptions {
   node?: string;
   role?: Role;
   year?: number;
+  /** bytes read of the log being scanned (progress); main thread only: a function does not cross to workers */
+  onBytes?: (bytes: number) => void;
 }
 
 interface Open { scanner: SourceScanner; key: string | null; failure: string | null }

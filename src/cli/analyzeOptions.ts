@@ -39,13 +39,13 @@ export function pathsFrom(a: Args, io: Io): string[] {
   return paths;
 }
 
-export function analyzeOptionsFrom(a: Args, io: Io, onProgress?: AnalyzeOptions['onProgress']): AnalyzeOptions {
+export function analyzeOptionsFrom(a: Args, io: Io, progress?: Pick<AnalyzeOptions, 'onProgress' | 'onBytes'>): AnalyzeOptions {
   const tz = zoneFrom(a);
   const since = a.since === undefined ? undefined : parseInstant('since', String(a.since), tz);
   const until = a.until === undefined ? undefined : parseInstant('until', String(a.until), tz);
   if (since !== undefined && until !== undefined && until <= since) throw new CliError('rke2-outage: --until must be later than --since');
   return {
     timing: timingFrom(a), hosts: hostsFrom(a.host as string[]), node: a.node as string | undefined,
-    year: a.year as number | undefined, stdin: io.stdin, since, until, onProgress,
+    year: a.year as number | undefined, stdin: io.stdin, since, until, onProgress: progress?.onProgress, onBytes: progress?.onBytes,
   };
 }

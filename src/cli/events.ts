@@ -9,10 +9,10 @@ import { writeAtomic } from './output';
 
 export async function runEvents(a: Args, io: Io): Promise<number> {
   const paths = pathsFrom(a, io);
-  const progress = progressOn(io.stderr);
+  const progress = progressOn(io.stderr, io.now);
   let got: Awaited<ReturnType<typeof collect>>;
   try {
-    got = await collect(paths, analyzeOptionsFrom(a, io, progress.onProgress));
+    got = await collect(paths, analyzeOptionsFrom(a, io, progress));
   } finally {
     progress.done();
   }

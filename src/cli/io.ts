@@ -6,6 +6,8 @@ export interface Io {
   stderr: { write(s: string): unknown; isTTY?: boolean };
   stdin: Readable & { isTTY?: boolean };
   env: Record<string, string | undefined>;
+  /** the clock progress is timed by (tests pass a fake); Date.now when absent */
+  now?: () => number;
 }
 
 /** Parsed arguments as yargs hands them over. */

@@ -12,8 +12,8 @@ import { writeAtomic } from './output';
 export async function runReport(a: Args, io: Io): Promise<number> {
   const tz = zoneFrom(a);
   const paths = pathsFrom(a, io);
-  const progress = progressOn(io.stderr);
-  const opts = analyzeOptionsFrom(a, io, progress.onProgress);
+  const progress = progressOn(io.stderr, io.now);
+  const opts = analyzeOptionsFrom(a, io, progress);
   let got: Collected;
   try {
     got = await collect(paths, opts);

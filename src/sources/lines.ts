@@ -20,8 +20,11 @@ export interface LineSink {
 
 export interface LineStats { cut: number; cutLines: number[] }
 
-/** Feeds every line of a byte stream to `scanner`; resolves when the stream ends, rejects on error. */
-export async function scanStream(input: Readable, scanner: LineSink): Promise<LineStats> {
+/**
+ * Feeds every line of a byte stream to `scanner`; resolves when the stream ends, rejects on error.
+ * `onBytes` hears the size of each chunk read (progress): one call per chunk, never per line.
+ */
+export async function scanStream(input: Readable, scanner: LineSink, onBytes?: (bytes: number) => void): Promise<LineStats> {
   const dec = new StringDecoder('utf8');
   const keep = scanner.maxLine + 1; // one character more than kept marks the line as overlong
   let carry = '';
@@ -44,6 +47,7 @@ export async function scanStream(input: Readable, scanner: LineSink): Promise<Li
   };
   let pending = false; // the decoder may hold the first bytes of a character
   for await (const chunk of input) {
+    onBytes?.((chunk as Buffer | string).length);
     if (typeof chunk === 'string') { push(chunk); continue; } // a stream with an encoding set
     const b = chunk as Buffer;
     // an all-ASCII chunk decodes to the same string by a plain copy, several times faster

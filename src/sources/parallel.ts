@@ -37,8 +37,11 @@ export function fromWire(w: WireScan): ScannedLog {
   return { scanner, table: null, failure: w.failure, notText: null };
 }
 
-/** Scans the plain and .gz log files of `refs` in worker threads when that pays; else an empty map. */
-export async function scanInParallel(refs: SourceRef[], opts: ReadOptions): Promise<Map<SourceRef, ScannedLog>> {
+/**
+ * Scans the plain and .gz log files of `refs` in worker threads when that pays; else an empty map.
+ * `onStart` hears each file as a worker takes it (progress).
+ */
+export async function scanInParallel(refs: SourceRef[], opts: ReadOptions, onStart?: (ref: SourceRef, started: number, total: number) => void): Promise<Map<SourceRef, ScannedLog>> {
   const out = new Map<SourceRef, ScannedLog>();
   const todo = refs.filter((r) => r.kind !== 'archive' && fileKind(r.path).kind === 'log');
   const cores = availableParallelism();
@@ -47,11 +50,13 @@ export async function scanInParallel(refs: SourceRef[], opts: ReadOptions): Prom
   if (todo.reduce((n, r) => n + size(r), 0) < PARALLEL_MIN_BYTES) return out;
   const queue = [...todo].sort((a, b) => size(b) - size(a)); // biggest first: the last to finish is short
   // a crash during a job rejects that job; the no-op keeps a crash between jobs from being unhandled
+  let started = 0;
   const workers = Array.from({ length: Math.min(cores, todo.length) }, () => new Worker(WORKER).on('error', () => undefined));
   try {
     await Promise.all(workers.map(async (w) => {
       for (let ref = queue.shift(); ref; ref = queue.shift()) {
         const job = ref;
+        onStart?.(job, started++, todo.length);
         const wire = await new Promise<WireScan | null>((resolve, reject) => {
           const off = () => { w.off('message', done).off('error', fail).off('exit', fail); };
           const fail = (e: unknown) => { off(); reject(e instanceof Error ? e : new Error(`worker exited (${String(e)})`)); };

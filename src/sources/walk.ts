@@ -12,6 +12,8 @@ export interface SourceRef {
   fsPath: string;
   kind: SourceKind;
   mtime: number | null;
+  /** bytes on disk (progress) */
+  size?: number;
 }
 
 export interface Walked {
@@ -85,7 +87,7 @@ export async function walk(inputs: string[]): Promise<Walked> {
       return;
     }
     if (again(p, real)) return;
-    out.sources.push({ path: p, fsPath: p, kind: kindOf(p), mtime: st.mtimeMs });
+    out.sources.push({ path: p, fsPath: p, kind: kindOf(p), mtime: st.mtimeMs, size: st.size });
   }
 
   for (const p of inputs) await visit(p, true, []);
