@@ -39,13 +39,22 @@ export function pathsFrom(a: Args, io: Io): string[] {
   return paths;
 }
 
+/** --year, checked: a four-digit year (a typo such as `--year 22` would place every line in year 22). */
+export function yearFrom(a: Args): number | undefined {
+  if (a.year === undefined) return undefined;
+  const y = Number(a.year);
+  if (!Number.isInteger(y) || y < 1970 || y > 2100) throw new CliError(`rke2-outage: --year${Number.isNaN(y) ? '' : ` ${y}`}: expected a four-digit year such as 2022`);
+  return y;
+}
+
 export function analyzeOptionsFrom(a: Args, io: Io, progress?: Pick<AnalyzeOptions, 'onProgress' | 'onBytes'>): AnalyzeOptions {
   const tz = zoneFrom(a);
+  const year = yearFrom(a);
   const since = a.since === undefined ? undefined : parseInstant('since', String(a.since), tz);
   const until = a.until === undefined ? undefined : parseInstant('until', String(a.until), tz);
   if (since !== undefined && until !== undefined && until <= since) throw new CliError('rke2-outage: --until must be later than --since');
   return {
     timing: timingFrom(a), hosts: hostsFrom(a.host as string[]), node: a.node as string | undefined,
-    year: a.year as number | undefined, stdin: io.stdin, since, until, onProgress: progress?.onProgress, onBytes: progress?.onBytes,
+    year, stdin: io.stdin, since, until, onProgress: progress?.onProgress, onBytes: progress?.onBytes,
   };
 }

@@ -16,10 +16,15 @@ export async function runEvents(a: Args, io: Io): Promise<number> {
   } finally {
     progress.done();
   }
-  const shown = await redactIfAsked({ records: eventRecords(got.events), skipped: got.skipped }, a);
+  // input warnings go through --redact too: they name paths, and paths name nodes
+  const warnings = got.inputs.flatMap((i) => i.warnings.map((text) => ({ path: i.path, text })));
+  const shown = await redactIfAsked({ records: eventRecords(got.events), skipped: got.skipped, warnings }, a);
   const text = renderEventLines(shown.records);
   if (a.output) await writeAtomic(String(a.output), text);
   else io.stdout.write(text);
+  for (const w of shown.warnings) io.stderr.write(`rke2-outage: warning: ${w.path}: ${w.text}\n`);
   for (const s of shown.skipped) io.stderr.write(`rke2-outage: warning: ${s.path}: skipped (${s.reason})\n`);
+  // --strict as for the report (DESIGN §8): a skipped input or one not read to the end fails the run
+  if (a.strict && (shown.skipped.length || shown.warnings.some((w) => /read error/.test(w.text)))) return 2;
   return 0;
 }

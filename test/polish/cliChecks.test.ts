@@ -1,0 +1,66 @@
+// CLI gaps found against DESIGN §8: `events` warns about inputs not read to the end and honours
+// --strict like the report; --year is checked (a typo must not move every line to year 22).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { main } from '../../src/cli/main';
+import { cleanup, tempDir, ws1Text } from '../bad-input/harness';
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    stdin: Object.assign(Readable.from([]), { isTTY: true }),
+    env: {},
+  });
+  return { code, out, err };
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = tempDir();
+  writeFileSync(path.join(dir, 'stderr.log'), ws1Text());
+  const gz = gzipSync(ws1Text());
+  writeFileSync(path.join(dir, 'stderr.log.1.gz'), gz.subarray(0, Math.floor(gz.length / 2))); // a download cut short
+  mkdirSync(path.join(dir, 'host', 'feng-ws1.sme-feng.athens.cloudera.com'), { recursive: true });
+  writeFileSync(path.join(dir, 'host', 'feng-ws1.sme-feng.athens.cloudera.com', 'stderr.log.1.gz'), gz.subarray(0, Math.floor(gz.length / 2)));
+});
+afterAll(() => cleanup(dir));
+
+describe('events and inputs not read to the end', () => {
+  test('the read error is on stderr, the events before it are printed, exit 0', async () => {
+    const r = await cli(['events', path.join(dir, 'stderr.log.1.gz')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^rke2-outage: warning: \S+stderr\.log\.1\.gz: read error after line \d+: unexpected end of file/m);
+    expect(r.out.trim().split('\n').length).toBeGreaterThan(0);
+  });
+
+  test('--strict makes it exit 2, as the report does', async () => {
+    const events = await cli(['events', dir, '--strict']);
+    const report = await cli([dir, '--strict', '-f', 'json']);
+    expect([events.code, report.code]).toEqual([2, 2]);
+    expect(events.out).toContain('"kind":"tunnel.stopped"');
+  });
+
+  test('--redact hides node names in those warnings too', async () => {
+    const r = await cli(['events', path.join(dir, 'host'), '--redact']);
+    expect(r.err).toMatch(/^rke2-outage: warning: \S+\/stderr\.log\.1\.gz: read error/m);
+    expect(r.out + r.err).not.toContain('feng-ws1');
+  });
+});
+
+describe('--year', () => {
+  test.each([['22'], ['abc'], ['20222']])('--year %s is a usage error naming the option', async (y) => {
+    const r = await cli([path.join(dir, 'stderr.log'), '--year', y]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^rke2-outage: --year.*: expected a four-digit year such as 2022\n$/);
+  });
+
+  test('a real year is taken', async () => {
+    expect((await cli([path.join(dir, 'stderr.log'), '--year', '2022', '-f', 'json'])).code).toBe(0);
+  });
+});
