@@ -4,6 +4,13 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CliError } from './errors';
 
+/** Why a write failed, in words (the temp file's name would only confuse). */
+const WHY: Record<string, string> = {
+  ENOENT: 'no such folder', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'is a folder',
+  ENOTDIR: 'a part of the path is not a folder', ENOSPC: 'no space left on the device', EROFS: 'read-only file system',
+};
+
+/** Writes `text` to `file` atomically; a failure is one CliError line naming the file. */
 export async function writeAtomic(file: string, text: string): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
@@ -12,6 +19,7 @@ export async function writeAtomic(file: string, text: string): Promise<void> {
     await fs.rename(tmp, file);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw new CliError(`rke2-outage: cannot write ${file}: ${(e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw new CliError(`rke2-outage: cannot write ${file}: ${WHY[code] ?? (e as Error).message}`);
   }
 }

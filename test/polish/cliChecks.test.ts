@@ -1,6 +1,6 @@
 // CLI gaps found against DESIGN §8: `events` warns about inputs not read to the end and honours
 // --strict like the report; --year is checked (a typo must not move every line to year 22).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Readable } from 'node:stream';
@@ -62,5 +62,19 @@ describe('--year', () => {
 
   test('a real year is taken', async () => {
     expect((await cli([path.join(dir, 'stderr.log'), '--year', '2022', '-f', 'json'])).code).toBe(0);
+  });
+});
+
+describe('--output that cannot be written', () => {
+  test.each([
+    ['a missing folder', () => path.join(dir, 'no-such-folder', 'report.md'), 'no such folder'],
+    ['a folder', () => path.join(dir, 'host'), 'is a folder'],
+    ['a path through a file', () => path.join(dir, 'stderr.log', 'report.md'), 'a part of the path is not a folder'],
+  ])('%s: one line naming the file and why, exit 2, no temp file left', async (_what, target, why) => {
+    const before = readdirSync(dir).sort();
+    const r = await cli([path.join(dir, 'stderr.log'), '-o', target()]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`rke2-outage: cannot write ${target()}: ${why}\n`);
+    expect(readdirSync(dir).sort()).toEqual(before);
   });
 });
