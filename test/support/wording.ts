@@ -18,8 +18,11 @@ export const RELEASE: Record<Wording, { rke2: string; clientGo: string; event: s
   '2022': { rke2: 'v1.21.14+rke2r1', clientGo: 'v1.21.14-k3s1', event: 'event.go:291', commit: '6b8a1c4e57a2d9f03e1b77c24d0f9a6e3c815d42' },
   '2023': { rke2: 'v1.25.16+rke2r1', clientGo: 'v1.25.16-k3s1', event: 'event.go:294', commit: '0d7e6b1c9a3f4e2d8b5a7c6e1f0a9b8c7d6e5f4a' },
   '2024': { rke2: 'v1.28.15+rke2r1', clientGo: 'v1.28.15-k3s1', event: 'event.go:307', commit: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678' },
-  '2025': { rke2: 'v1.29.15+rke2r1', clientGo: 'v1.29.15-k3s1', event: 'event.go:377', commit: '5aac2aafc1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6' },
+  '2025': { rke2: 'v1.32.5+rke2r1', clientGo: 'v1.32.5-k3s1', event: 'event.go:377', commit: '5aac2aafc1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6' },
 };
+
+/** node-monitor-grace-period of each wording's Kubernetes: 40 s, 50 s from 1.32 (bundles.md §4.1). */
+export const GRACE: Record<Wording, number> = { '2022': 40, '2023': 40, '2024': 40, '2025': 50 };
 
 /** Seconds after the death at which each survivor's phases are logged (the versions' timing). */
 export const TIMING: Record<Wording, { connect: number; dialFail: number; serverStopped: number; agentStopped: number; healthFailed: number | null; closing: number | null }> = {
@@ -138,6 +141,19 @@ export function agentObserver(c: Ctx, t0: number): Marked[] {
   }
   out.push(li(ts, `Stopped tunnel to ${d}:9345`, undefined, 'stopped'));
   if (c.w !== '2022') out.push(li(ts, 'Proxy done', [['err', 'context canceled'], ['url', url(d)]]));
+  return out;
+}
+
+/** A server's view of a dead agent: only the agent's incoming session closes, no tunnel of its own breaks. */
+export function agentSessionClosed(t0: number): Marked[] {
+  return [li(t0, `error in remotedialer server [400]: ${EOF}`)];
+}
+
+/** A server takes the returning agent again: node password (info from 27 on), then its tunnel. */
+export function agentBack(c: Ctx, tb: number): Marked[] {
+  const out: Marked[] = [];
+  if (c.w !== '2022') out.push(li(tb, `Password verified locally for node ${c.dead.name}`, undefined, 'back'));
+  out.push(li(tb, `Handling backend connection request [${c.dead.name}]`, undefined, 'back'));
   return out;
 }
 
