@@ -1,6 +1,9 @@
 // Every release wording x every layout x {server dies and returns, server dies for good, agent dies
 // and returns}: the report holds exactly the incidents the generator predicts, with its milestone
 // times, and layouts carrying the same evidence agree with each other.
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { basename } from 'node:path';
 import { DEFAULT_TIMING } from '../../src/assemble/timing';
 import type { Report } from '../../src/types';
 import { generate, type Expected, type Scenario } from '../support/generate';
@@ -93,4 +96,12 @@ test('Cloudera: a returning node writes a new process folder with a higher id; i
     expect(inc.milestones.peerBack?.node ?? null).not.toBe(dies);
     expect(inc.observers.filter((o) => o.node === dies)).toEqual([]);
   }
+});
+
+test('the same scenario writes the same bytes', async () => {
+  const bytes = async (layout: Layout) => {
+    const { paths } = await generate({ wording: '2024', layout, nodes: CLUSTER, at: AT, noise: 4, ...CASES['server dies and returns'] }, await tempDir(`same-${layout}`));
+    return Promise.all(paths.map(async (p) => [basename(p), createHash('sha256').update(await fs.readFile(p)).digest('hex')]));
+  };
+  for (const layout of LAYOUTS) expect(await bytes(layout)).toEqual(await bytes(layout));
 });

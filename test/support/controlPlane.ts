@@ -1,9 +1,10 @@
-// What the surviving servers' etcd and kube-apiserver static pods log around a server's death
-// (messages.md §2.6, §2.7, §4): etcd loses the peer's streams first, the leader's followers lose
-// and elect a leader, the prober retries every 5 s, the apiserver drops the dead IP when its lease
-// expires; on return etcd sees the peer active again and the apiserver lists the IP again.
+// What the surviving servers' static pods log around a node's death (messages.md §2.6-§2.8, §4):
+// the controller-manager's NotReady and evictions; for a dead server, etcd losing the peer's
+// streams first (followers of a dead leader lose it and elect another, the prober retries every
+// 5 s) and the apiserver dropping its IP when its lease expires; on return etcd sees the peer
+// active again and the apiserver lists the IP again.
 import { createHash } from 'node:crypto';
-import type { GenNode, Marked, Wording } from './wording';
+import { RELEASE, type Ctx, type GenNode, type Marked, type Wording } from './wording';
 
 const S = 1000;
 
@@ -78,5 +79,25 @@ export function apiserverLines(c: EtcdCtx, boot: number, t0: number, expiry: num
   });
   const out = [reset(boot + 30 * S, c.servers), reset(t0 + expiry * S + 101, c.servers.filter((s) => s !== c.dead), 'first')];
   if (back !== null) out.push(reset(back - S + 101, c.servers, 'back'));
+  return out;
+}
+
+/**
+ * kube-controller-manager (UTC static pod): NotReady ~grace after the death (an event line only up
+ * to 1.28), and the taint manager's evictions when the node is still down at `evictAt` (null: back before).
+ */
+export function kcm(c: Ctx, t0: number, graceS: number, evictAt: number | null, pods: Array<[string, string]>): Marked[] {
+  const pid = 1;
+  const out: Marked[] = [{ t: t0 - 3600 * S, kind: 'klog', sev: 'I', pid, src: 'leaderelection.go:258', msg: 'successfully acquired lease kube-system/kube-controller-manager' }];
+  const nr = t0 + (graceS + 3) * S;
+  if (c.w !== '2025') {
+    const fp = c.w === '2024' ? ' fieldPath=""' : '';
+    out.push({ t: nr, kind: 'klog', sev: 'I', pid, src: RELEASE[c.w].event, msg: `"Event occurred" object="${c.dead.name}"${fp} kind="Node" apiVersion="v1" type="Normal" reason="NodeNotReady" message="Node ${c.dead.name} status is now: NodeNotReady"`, mark: 'notReady' });
+  }
+  out.push({ t: nr, kind: 'klog', sev: 'I', pid, src: 'node_lifecycle_controller.go:1209', msg: 'Controller detected that zone  is now in state PartialDisruption.' });
+  for (const [ns, p] of evictAt === null ? [] : pods) {
+    if (c.w === '2025') out.push({ t: evictAt!, kind: 'klog', sev: 'I', pid, src: 'taint_eviction.go:112', msg: `"Deleting pod" controller="taint-eviction-controller" pod="${ns}/${p}"`, mark: 'evict' });
+    else out.push({ t: evictAt!, kind: 'klog', sev: 'I', pid, src: 'taint_manager.go:106', msg: `"NoExecuteTaintManager is deleting pod" pod="${ns}/${p}"`, mark: 'evict' });
+  }
   return out;
 }

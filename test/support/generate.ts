@@ -3,8 +3,9 @@
 // find, computed from the lines written and the timing model (src/assemble/timing.ts).
 import { DEFAULT_TIMING, expectedEvictSeconds } from '../../src/assemble/timing';
 import type { DurationName, MilestoneName, TimingModel } from '../../src/types';
-import { agentBack, agentObserver, agentReturn, agentSessionClosed, backendConnections, GRACE, kcm, noise, serverObserver, serverReturn, startup, type Ctx, type GenNode, type Mark, type Marked, type Wording } from './wording';
-import { apiserverLines, etcdLines, type EtcdCtx } from './controlPlane';
+import { agentBack, agentObserver, agentReturn, agentSessionClosed, backendConnections, GRACE, noise, serverObserver, serverReturn, startup, type Ctx, type GenNode, type Mark, type Marked, type Wording } from './wording';
+import { apiserverLines, etcdLines, kcm, type EtcdCtx } from './controlPlane';
+import { expectAgent, expectServer } from './expected';
 import { LAYOUT_HAS, writeLayout, type Layout, type Model, type NodeLogs } from './layouts';
 import { reaperStamp } from './render';
 
@@ -45,7 +46,6 @@ export interface Expected {
 }
 
 const S = 1000;
-const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 const DEFAULT_PODS: Array<[string, string]> = [['compute-hive01', 'hiveserver2-0'], ['impala-impala01', 'catalogd-0'], ['vault-system', 'vault-0']];
 const NAMESPACES = ['cdp', 'compute-hive01', 'impala-impala01', 'vault-system', 'ecs-webhooks', 'infra-prometheus'];
 
@@ -170,57 +170,4 @@ export async function generate(s: Scenario, dir: string): Promise<{ paths: strin
   const paths = await writeLayout(s.layout, model, dir, !!s.nested);
   const expected = agentDies ? expectAgent(s, dead, marks, reaper.deletes, deletionTs, pods) : expectServer(s, dead, marks, reaper.deletes, deletionTs, pods);
   return { paths, expected };
-}
-
-const min = (xs: number[]) => (xs.length ? Math.min(...xs) : null);
-const secs = (a: number | null, b: number | null) => (a === null || b === null ? null : (b - a) / 1000);
-
-/** The incident in the report's shape, from its start and milestone instants. */
-function incident(peer: Expected['peer'], start: number, estimated: boolean, m: Record<MilestoneName, number | null>, pods: string[]): Expected {
-  return {
-    peer, start: iso(start)!, estimated,
-    milestones: Object.fromEntries(Object.entries(m).map(([k, v]) => [k, iso(v)])) as Record<MilestoneName, string | null>,
-    durations: {
-      detect: secs(start, m.tunnelStopped), failover: secs(start, m.loadBalancerFailover), evict: secs(start, m.podsTerminating),
-      reap: secs(m.podsTerminating, m.lastForceDelete), interruption: secs(start, m.lastForceDelete), downtime: secs(start, m.peerBack),
-    },
-    pods,
-  };
-}
-
-/** A dead server: every milestone is the earliest line that proves it (DESIGN §6), etcd's and the apiserver's included. */
-function expectServer(s: Scenario, dead: GenNode, marks: Record<Mark, number[]>, deletes: number[], deletionTs: number, pods: Array<[string, string]>): Expected {
-  const start = min(marks.first)!;
-  return incident({ address: dead.ip, node: LAYOUT_HAS[s.layout].names ? dead.name : null }, start, false, {
-    firstSign: start,
-    tunnelStopped: min(marks.stopped),
-    loadBalancerFailover: min(marks.failover),
-    nodeNotReady: min(marks.notReady),
-    // the reaper's deletion timestamps; without reaper output, the controller-manager's first eviction
-    podsTerminating: deletes.length ? deletionTs : min(marks.evict),
-    firstForceDelete: min(deletes),
-    lastForceDelete: deletes.length ? Math.max(...deletes) : null,
-    peerBack: min(marks.back),
-  }, deletes.length ? pods.map(([ns, p]) => `${ns}/${p}`) : []);
-}
-
-/**
- * A dead agent leaves no rke2 loss (servers log only the unattributable session close), so the
- * incident is the reaper's: start estimated from the deletion timestamps with the timing model the
- * tool runs with, named by the controller-manager's NotReady when that line is in the bundle, back
- * when the servers take the named node's tunnel again. Without reaper output there is none (DESIGN §6).
- */
-function expectAgent(s: Scenario, dead: GenNode, marks: Record<Mark, number[]>, deletes: number[], deletionTs: number, pods: Array<[string, string]>): Expected | null {
-  if (!deletes.length) return null;
-  const start = deletionTs - expectedEvictSeconds(s.timing ?? DEFAULT_TIMING) * S;
-  const notReady = min(marks.notReady);
-  const address = notReady !== null && LAYOUT_HAS[s.layout].names ? dead.ip : null;
-  return incident({ address, node: notReady !== null ? dead.name : null }, start, true, {
-    firstSign: null, tunnelStopped: null, loadBalancerFailover: null,
-    nodeNotReady: notReady,
-    podsTerminating: deletionTs,
-    firstForceDelete: min(deletes),
-    lastForceDelete: Math.max(...deletes),
-    peerBack: address ? min(marks.back) : null,
-  }, pods.map(([ns, p]) => `${ns}/${p}`));
 }

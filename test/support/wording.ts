@@ -1,7 +1,7 @@
-// What each node logs around a server's death, by release wording (messages.md §2-§4): start-up,
-// the survivors' view of the loss (servers: tunnel error -> connecting -> stopped ~16 s later;
+// What each node's rke2 logs around a node's death, by release wording (messages.md §2-§4): start-up,
+// the survivors' view of a server's loss (servers: tunnel error -> connecting -> stopped ~16 s later;
 // agents: watch closed in 2022, LB update and stopped ~36 s later; Dec-2024+: health FAILED within
-// 1 s), the return, the controller-manager's NotReady and evictions, and noise.
+// 1 s), a dead agent's closed session on the servers, the returns, and noise.
 import type { GenLine } from './render';
 
 export type Wording = '2022' | '2023' | '2024' | '2025';
@@ -187,26 +187,6 @@ export function agentReturn(c: Ctx, tb: number): Marked[] {
   if (c.w === '2025') {
     out.push(li(tb + S, `Server ${d}:9345@UNCHECKED->RECOVERING from successful health check`));
     out.push(li(tb + 2 * S, `Server ${d}:9345@RECOVERING->PREFERRED from successful health check`));
-  }
-  return out;
-}
-
-/**
- * kube-controller-manager (UTC static pod): NotReady ~grace after the death (an event line only up
- * to 1.28), and the taint manager's evictions when the node is still down at `evictAt` (null: back before).
- */
-export function kcm(c: Ctx, t0: number, graceS: number, evictAt: number | null, pods: Array<[string, string]>): Marked[] {
-  const pid = 1;
-  const out: Marked[] = [{ t: t0 - 3600 * S, kind: 'klog', sev: 'I', pid, src: 'leaderelection.go:258', msg: 'successfully acquired lease kube-system/kube-controller-manager' }];
-  const nr = t0 + (graceS + 3) * S;
-  if (c.w !== '2025') {
-    const fp = c.w === '2024' ? ' fieldPath=""' : '';
-    out.push({ t: nr, kind: 'klog', sev: 'I', pid, src: RELEASE[c.w].event, msg: `"Event occurred" object="${c.dead.name}"${fp} kind="Node" apiVersion="v1" type="Normal" reason="NodeNotReady" message="Node ${c.dead.name} status is now: NodeNotReady"`, mark: 'notReady' });
-  }
-  out.push({ t: nr, kind: 'klog', sev: 'I', pid, src: 'node_lifecycle_controller.go:1209', msg: 'Controller detected that zone  is now in state PartialDisruption.' });
-  for (const [ns, p] of evictAt === null ? [] : pods) {
-    if (c.w === '2025') out.push({ t: evictAt!, kind: 'klog', sev: 'I', pid, src: 'taint_eviction.go:112', msg: `"Deleting pod" controller="taint-eviction-controller" pod="${ns}/${p}"`, mark: 'evict' });
-    else out.push({ t: evictAt!, kind: 'klog', sev: 'I', pid, src: 'taint_manager.go:106', msg: `"NoExecuteTaintManager is deleting pod" pod="${ns}/${p}"`, mark: 'evict' });
   }
   return out;
 }
