@@ -133,3 +133,36 @@ describe('year-rollover (2022-12-31 -> 2023-01-01, year-less klog and journald l
     }
   });
 });
+
+describe('rke2-ipv6-server-down (RKE2 v1.25.16, 2023 wording, IPv6 peers)', () => {
+  let r: Report;
+  beforeAll(async () => { r = await run('rke2-ipv6-server-down', []); });
+  it('finds the outage of [fd00:10::12]:9345, named by the bundle\'s kubectl nodes', () => {
+    expect(r.incidents).toHaveLength(1);
+    const inc = r.incidents[0];
+    expect(inc.peer).toEqual({ address: 'fd00:10::12', node: 'ecs-m2', role: 'server' });
+    expect(shape(inc)).toEqual({
+      firstSign: '2023-11-22T09:13:37.000Z',
+      tunnelStopped: '2023-11-22T09:13:53.000Z',
+      loadBalancerFailover: '2023-11-22T09:14:13.000Z',
+      nodeNotReady: null,
+      podsTerminating: '2023-11-22T09:19:47.000Z',
+      firstForceDelete: '2023-11-22T09:30:02.000Z',
+      lastForceDelete: '2023-11-22T09:30:02.000Z',
+      peerBack: null,
+    });
+    expect(inc.durations).toEqual({ detect: 16, failover: 36, evict: 370, reap: 615, interruption: 985, downtime: null });
+    expect(inc.milestones.tunnelStopped!.evidence.text).toContain('Stopped tunnel to [fd00:10::12]:9345');
+  });
+  it('reads the agent\'s load-balancer lists of bracketed addresses: the drop of the dead server', () => {
+    const lists = r.incidents[0].timeline.filter((e) => e.kind === 'lb.servers');
+    expect(lists.map((e) => [e.detail.lb, e.detail.dropped])).toEqual([
+      ['rke2-api-server-agent-load-balancer', ['[fd00:10::12]:6443']],
+      ['rke2-agent-load-balancer', ['[fd00:10::12]:9345']],
+    ]);
+    expect(r.incidents[0].observers.map((o) => [o.node, o.firstSign, o.tunnelStopped, o.loadBalancerFailover])).toEqual([
+      ['ecs-m1', '2023-11-22T09:13:37.000Z', '2023-11-22T09:13:53.000Z', null],
+      ['ecs-w1', '2023-11-22T09:13:37.000Z', '2023-11-22T09:14:13.000Z', '2023-11-22T09:14:13.000Z'],
+    ]);
+  });
+});

@@ -8,8 +8,9 @@ export function hostOf(peer: string): string {
   return i > 0 && /^\d+$/.test(peer.slice(i + 1)) && peer.indexOf(':') === i ? peer.slice(0, i) : peer;
 }
 
+/** `10.0.0.12:9345` and `[fd00::1]:9345` -> 9345; a bare IPv6 address (`fd00::12`) has no port. */
 export function portOf(peer: string): number | null {
-  const m = /:(\d{1,5})$/.exec(peer);
+  const m = /(?:^\[[0-9A-Fa-f:.]{2,45}\]|^[^:]{1,253}):(\d{1,5})$/.exec(peer);
   return m ? Number(m[1]) : null;
 }
 
@@ -40,11 +41,12 @@ export class NameBook {
     return this.byName.get(name) ?? this.byName.get(name.split('.')[0]) ?? null;
   }
 
-  /** Learns an observer's own address from `read tcp A:p->B:q` in its errors. */
+  /** Learns an observer's own address from `read tcp A:p->B:q` (or `[A6]:p->`) in its errors. */
   learnFrom(ev: Event): void {
     const err = typeof ev.detail.error === 'string' ? ev.detail.error : null;
     if (!err || !ev.node) return;
-    const m = /(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}->/.exec(err);
-    if (m && !isLoopback(m[1])) this.add(ev.node, m[1]);
+    const m = /(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:.]{2,45}\]):\d{1,5}->/.exec(err);
+    const host = m ? hostOf(m[1]) : null;
+    if (host && !isLoopback(host)) this.add(ev.node, host);
   }
 }

@@ -99,7 +99,8 @@ export function diffLoadBalancers(sorted: Event[]): void {
     const st = state.get(key);
     const def = (e.detail.default as string | null) ?? (e.detail.startup && list.length === 1 ? list[0] : st?.def ?? null);
     if (!st || e.detail.startup) {
-      e.detail = { ...e.detail, ...(st ? {} : { first: true }), dropped: st ? st.list.filter((s) => !list.includes(s)) : [], added: st ? list.filter((s) => !st.list.includes(s)) : [] };
+      // the observer's own (re)start lists only its --server: the others missing from it were not lost
+      e.detail = { ...e.detail, ...(st ? {} : { first: true }), dropped: [], added: [] };
       state.set(key, { list, def, appended: false });
       continue;
     }

@@ -4,7 +4,7 @@
 const DATE_AT = /\d{4}-\d\d-\d\dT/y;
 
 /** Positions of glued logrus starts in s[from, to) (not at `from`, not after a space). */
-function gluedStarts(s: string, from: number, to: number, first = false): number[] | null {
+function gluedStarts(s: string, from: number, to: number): number[] | null {
   let cuts: number[] | null = null;
   for (let i = s.indexOf('time="', from + 1); i > from && i < to; i = s.indexOf('time="', i + 6)) {
     // after a space it is the first logrus start (behind a journald prefix), not a glued one
@@ -12,15 +12,9 @@ function gluedStarts(s: string, from: number, to: number, first = false): number
     DATE_AT.lastIndex = i + 6;
     if (DATE_AT.test(s)) {
       (cuts ??= []).push(i - from);
-      if (first) break;
     }
   }
   return cuts;
-}
-
-/** True when s[from, to) holds a glued logrus start (the chunk scan's test for unsniffed lines). */
-export function hasGluedStart(s: string, from: number, to: number): boolean {
-  return gluedStarts(s, from, to, true) !== null;
 }
 
 /** Splits a line at every glued logrus start; most lines come back as one piece (one indexOf). */

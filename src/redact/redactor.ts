@@ -2,6 +2,7 @@
 // string of the report (or event list) first, assign pseudonyms in sorted order (same input, same
 // result), then rewrite every string in one pass so nothing original remains.
 import { allocateIpv4, IPV4, isNeutral, validIpv4 } from './ipv4';
+import { allocateIpv6, canonicalIpv6, IPV6, isNeutralIpv6 } from './ipv6';
 import { FQDN, looksLikeFqdn, nodeNameOf } from './names';
 
 /** The private mapping written by --redact-map: original -> pseudonym. */
@@ -18,9 +19,12 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class Redactor {
   private readonly ips = new Set<string>();
+  private readonly ip6s = new Set<string>();
   private readonly nodes = new Set<string>();
   private readonly fqdns = new Set<string>();
   private ipMap = new Map<string, string>();
+  /** canonical IPv6 text -> pseudonym */
+  private ip6Map = new Map<string, string>();
   private readonly hostMap = new Map<string, string>();
   private readonly domainMap = new Map<string, string>();
   private shortRe: RegExp | null = null;
@@ -36,6 +40,7 @@ export class Redactor {
   learn(value: unknown, key = ''): void {
     if (typeof value === 'string') {
       for (const m of value.match(IPV4) ?? []) this.ips.add(m);
+      for (const m of value.match(IPV6) ?? []) this.ip6s.add(m);
       for (const m of value.match(FQDN) ?? []) if (looksLikeFqdn(m)) this.fqdns.add(m.toLowerCase());
       if (NAME_KEYS.has(key)) this.addNode(value);
     } else if (Array.isArray(value)) {
@@ -48,6 +53,7 @@ export class Redactor {
   /** Assigns the pseudonyms; call once, after learning everything. */
   freeze(): void {
     this.ipMap = allocateIpv4(this.ips);
+    this.ip6Map = allocateIpv6(this.ip6s);
     const named = [...this.nodes].filter((n) => n.includes('.'));
     for (const n of named) this.fqdns.add(n);
     const domains = new Set([...this.fqdns].map((f) => f.slice(f.indexOf('.') + 1)));
@@ -83,6 +89,14 @@ export class Redactor {
     return p;
   }
 
+  private ip6(m: string): string {
+    const c = canonicalIpv6(m);
+    if (c === null || isNeutralIpv6(m)) return m;
+    let p = this.ip6Map.get(c);
+    if (!p) this.ip6Map.set(c, (p = `2001:db8:ffff:ffff::${((this.ip6Map.size % 0xfffe) + 1).toString(16)}`));
+    return p;
+  }
+
   private fqdn(m: string): string {
     const n = m.toLowerCase();
     if (this.domainMap.has(n)) return this.domainMap.get(n)!;
@@ -96,7 +110,8 @@ export class Redactor {
   /** One string with every address and name replaced. */
   text(s: string): string {
     if (!this.frozen) this.freeze();
-    let out = s.replace(IPV4, (m) => this.ip(m)).replace(FQDN, (m) => this.fqdn(m));
+    // IPv6 first: its pseudonyms hold no dotted quad, and `::ffff:a.b.c.d` is left to IPv4
+    let out = s.replace(IPV6, (m) => this.ip6(m)).replace(IPV4, (m) => this.ip(m)).replace(FQDN, (m) => this.fqdn(m));
     if (this.shortRe) out = out.replace(this.shortRe, (m) => this.host(m.toLowerCase()));
     return out;
   }
@@ -114,7 +129,7 @@ export class Redactor {
   /** The private mapping, for --redact-map. */
   mapping(): RedactionMap {
     return {
-      addresses: Object.fromEntries(this.ipMap),
+      addresses: Object.fromEntries([...this.ipMap, ...this.ip6Map]),
       hosts: Object.fromEntries(this.hostMap),
       domains: Object.fromEntries(this.domainMap),
     };

@@ -10,12 +10,13 @@ import { markersOf } from './markers';
 import { fmtClock } from './time';
 import { utcWithZone } from './zoned';
 import { cite, shorten } from './evidence';
+import { labelRows, labelSpan } from './labelRows';
 
 export const REAPER_LANE = 'pod-reaper';
 const W = 1000;
 const LABEL_W = 170;
 const LANE_H = 30;
-const TOP = 44; // room for the markers and the phase bar
+const ROW_H = 14; // one row of marker labels: an 11px bold line with its descent
 const AXIS_H = 36;
 const R = 4.5;
 const SLOTS = [0, -8, 8]; // vertical offsets that keep marks of one instant apart
@@ -90,7 +91,15 @@ function laneMarks(events: TimelineEvent[], s: Scale, y: number, tz: string): st
   });
 }
 
-function axis(s: Scale, tz: string, h: number): string[] {
+/** Vertical layout above the lanes: `rows` rows of marker labels, then the phase bar. */
+interface Head { rows: number; phaseY: number; top: number }
+
+function headOf(rows: number): Head {
+  const phaseY = 10 + Math.max(1, rows) * ROW_H; // one row: the bar at 24 and the lanes at 44
+  return { rows, phaseY, top: phaseY + 20 };
+}
+
+function axis(s: Scale, tz: string, h: number, top: number): string[] {
   const parts: string[] = [];
   const ts = ticks(s);
   const withSeconds = ts.length > 1 && ts[1] - ts[0] < 60_000;
@@ -98,7 +107,7 @@ function axis(s: Scale, tz: string, h: number): string[] {
   for (const t of ts) {
     const x = xOf(s, t).toFixed(1);
     const iso = new Date(t).toISOString();
-    parts.push(`<line class="grid" x1="${x}" x2="${x}" y1="${TOP - 4}" y2="${h - AXIS_H}"/>`);
+    parts.push(`<line class="grid" x1="${x}" x2="${x}" y1="${top - 4}" y2="${h - AXIS_H}"/>`);
     parts.push(el('text', { class: 'axis', x, y: h - AXIS_H + 14, 'text-anchor': 'middle' }, esc(clock(iso, 'UTC'))));
     if (tz !== 'UTC') parts.push(el('text', { class: 'axis', x, y: h - AXIS_H + 28, 'text-anchor': 'middle' }, esc(`(${clock(iso, tz)})`)));
   }
@@ -107,7 +116,7 @@ function axis(s: Scale, tz: string, h: number): string[] {
   return parts;
 }
 
-function phaseBars(inc: Incident, s: Scale): string[] {
+function phaseBars(inc: Incident, s: Scale, y: number): string[] {
   return phasesOf(inc).flatMap((p) => {
     const from = Math.max(s.t0, Date.parse(p.from));
     const to = Math.min(s.t1, Date.parse(p.to));
@@ -115,19 +124,28 @@ function phaseBars(inc: Incident, s: Scale): string[] {
     const x = xOf(s, from);
     const w = Math.max(2, xOf(s, to) - x);
     const tip = `${p.name}: ${fmtDuration(p.seconds)} (${Math.round(p.share * 100)}%), ${p.label}`;
-    const label = w > 44 ? el('text', { class: 'phase-label', x: (x + 4).toFixed(1), y: 35 }, esc(w > 110 ? `${p.name} ${fmtDuration(p.seconds)}` : p.name)) : '';
-    return [el('g', { class: 'phase', 'data-phase': p.name }, el('rect', { class: `phase-${p.name}`, x: x.toFixed(1), y: 24, width: w.toFixed(1), height: 14, rx: 2 }, el('title', {}, esc(tip))) + label)];
+    const label = w > 44 ? el('text', { class: 'phase-label', x: (x + 4).toFixed(1), y: y + 11 }, esc(w > 110 ? `${p.name} ${fmtDuration(p.seconds)}` : p.name)) : '';
+    return [el('g', { class: 'phase', 'data-phase': p.name }, el('rect', { class: `phase-${p.name}`, x: x.toFixed(1), y, width: w.toFixed(1), height: 14, rx: 2 }, el('title', {}, esc(tip))) + label)];
   });
 }
 
-function markerLines(inc: Incident, s: Scale, h: number): string[] {
+/** The markers shown in the range, each with its label's place and row (labels never overlap). */
+function markerLayout(inc: Incident, s: Scale): Array<{ x: number; label: string; row: number; anchor: 'start' | 'end'; textX: number }> {
   const lines: Array<[string, string]> = Object.entries(markersOf(inc)).map(([k, label]) => [inc.milestones[k as MilestoneName]!.time, label!]);
   if (inc.estimatedStart) lines.unshift([inc.start, 'OUTAGE BEGINS (estimated)']);
-  return lines.filter(([iso]) => Date.parse(iso) >= s.t0 && Date.parse(iso) <= s.t1).map(([iso, label], i) => {
+  const shown = lines.filter(([iso]) => Date.parse(iso) >= s.t0 && Date.parse(iso) <= s.t1).map(([iso, label]) => {
     const x = xOf(s, Date.parse(iso));
-    const anchor = x > W - 160 ? 'end' : 'start';
-    return el('g', { class: 'milestone' }, `<line class="ms-line" x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${i % 2 ? 14 : 4}" y2="${h - AXIS_H}"/>`
-      + el('text', { class: 'ms-label', x: (x + (anchor === 'end' ? -4 : 4)).toFixed(1), y: i % 2 ? 21 : 12, 'text-anchor': anchor }, esc(label)));
+    return { x, label, ...labelSpan(x, label, W) };
+  });
+  const rows = labelRows(shown);
+  return shown.map((m, i) => ({ x: m.x, label: m.label, row: rows[i], anchor: m.anchor, textX: m.textX }));
+}
+
+function markerLines(markers: ReturnType<typeof markerLayout>, h: number): string[] {
+  return markers.map(({ x, label, row, anchor, textX }) => {
+    const base = 12 + row * ROW_H;
+    return el('g', { class: 'milestone' }, `<line class="ms-line" x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${base - 8}" y2="${h - AXIS_H}"/>`
+      + el('text', { class: 'ms-label', x: textX.toFixed(1), y: base, 'text-anchor': anchor }, esc(label)));
   });
 }
 
@@ -135,18 +153,20 @@ function markerLines(inc: Incident, s: Scale, h: number): string[] {
 export function renderSwimlane(inc: Incident, tz: string, range: [number, number] = fullRange(inc)): string {
   const lanes = lanesOf(inc);
   const s: Scale = { t0: range[0], t1: range[1], x0: LABEL_W, x1: W - 12 };
-  const h = TOP + lanes.length * LANE_H + AXIS_H;
+  const markers = markerLayout(inc, s);
+  const head = headOf(Math.max(0, ...markers.map((m) => m.row + 1)));
+  const h = head.top + lanes.length * LANE_H + AXIS_H;
   const inRange = (e: TimelineEvent) => !!e.time && Date.parse(e.time) >= s.t0 && Date.parse(e.time) <= s.t1;
-  const parts = [...axis(s, tz, h), ...phaseBars(inc, s)];
+  const parts = [...axis(s, tz, h, head.top), ...phaseBars(inc, s, head.phaseY)];
   lanes.forEach((lane, i) => {
-    const y = TOP + i * LANE_H;
+    const y = head.top + i * LANE_H;
     const marks = laneMarks(inc.timeline.filter((e) => inRange(e) && laneOf(e) === lane), s, y, tz);
     parts.push(el('g', { class: 'lane', 'data-node': lane },
       `<rect class="lane-bg" x="0" y="${y + 2}" width="${W}" height="${LANE_H - 4}" rx="3"/>`
       + el('text', { class: 'lane-label', x: 6, y: y + LANE_H / 2 + 4 }, el('title', {}, esc(lane)) + esc(short(lane)))
       + marks.join('')));
   });
-  parts.push(...markerLines(inc, s, h));
+  parts.push(...markerLines(markers, h));
   const shown = inc.timeline.filter(inRange).length;
   const title = `Swimlane of incident ${inc.id}, ${utcWithZone(new Date(s.t0).toISOString(), 'UTC')} to ${utcWithZone(new Date(s.t1).toISOString(), 'UTC')}: ${lanes.length} lanes, ${shown} events`;
   return `<svg class="swimlane" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${h}" role="img" aria-label="${esc(title)}">${el('title', {}, esc(title))}${parts.join('')}</svg>`;

@@ -7,7 +7,9 @@ export function listOf(s: string | undefined): string[] {
   return (s ?? '').split(/[\s,]+/).filter(Boolean);
 }
 
-const LIST = String.raw`\[(?<list>[^\]]{0,4000})\](?: \[default: (?<def>[^\]]{0,300})\])?`;
+/** One character of a server list, or a whole bracketed IPv6 host (`[fd00::12]:9345`): linear, bounded. */
+const ITEM = String.raw`(?:[^\[\]]|\[[0-9A-Fa-f:.]{2,45}\])`;
+const LIST = String.raw`\[(?<list>${ITEM}{0,4000})\](?: \[default: (?<def>${ITEM}{0,300})\])?`;
 
 export const loadBalancerRules: Rule[] = [
   {
@@ -23,6 +25,7 @@ export const loadBalancerRules: Rule[] = [
         'time="2022-12-29T17:14:13+08:00" level=info msg="Updating load balancer rke2-agent-load-balancer server addresses -> [10.113.207.141:9345 10.113.207.143:9345]"',
         'Nov 22 17:13:54 ecs-w1 rke2[988]: time="2023-11-22T17:13:54+08:00" level=info msg="Updated load balancer rke2-agent-load-balancer server addresses -> [10.0.0.11:9345 10.0.0.13:9345] [default: 10.0.0.11:9345]"',
         'time="2020-10-21T14:57:10+08:00" level=info msg="Updating load balancer server addresses -> [10.0.0.11:9345 10.0.0.12:9345]"',
+        'Nov 22 17:14:13 ecs-w1 rke2[988]: time="2023-11-22T17:14:13+08:00" level=info msg="Updated load balancer rke2-agent-load-balancer server addresses -> [[fd00:10::11]:9345 [fd00:10::13]:9345] [default: [fd00:10::11]:9345]"',
       ],
       noMatch: ['time="2022-12-27T13:02:40+08:00" level=info msg="Updating load balancer rke2-agent-load-balancer default server address -> 10.113.207.141:9345"'],
     },
@@ -40,6 +43,7 @@ export const loadBalancerRules: Rule[] = [
         'time="2022-12-27T13:02:35+08:00" level=info msg="Running load balancer rke2-agent-load-balancer 127.0.0.1:6444 -> [10.113.207.141:9345]"',
         'time="2020-10-21T14:57:01+08:00" level=info msg="Running load balancer 127.0.0.1:6444 -> [10.0.0.11:9345]"',
         'time="2023-11-20T09:00:01+08:00" level=info msg="Running load balancer rke2-api-server-agent-load-balancer 127.0.0.1:6443 -> [10.0.0.11:6443] [default: 10.0.0.11:6443]"',
+        'Nov 22 11:04:12 ecs-w1 rke2[988]: time="2023-11-22T11:04:12+08:00" level=info msg="Running load balancer rke2-agent-load-balancer 127.0.0.1:6444 -> [[fd00:10::11]:9345] [default: [fd00:10::11]:9345]"',
       ],
       noMatch: ['time="2022-12-29T17:14:13+08:00" level=info msg="Updating load balancer rke2-agent-load-balancer server addresses -> [10.113.207.141:9345]"'],
     },

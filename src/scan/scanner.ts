@@ -3,7 +3,7 @@
 import type { Event, InputSummary, LogRecord, SourceInfo, SourceLag } from '../types';
 import { shorten } from '../rules/classify';
 import { cleanLine, parseLastResort, parseLine, sniffAt, sniffLine } from '../formats/registry';
-import { hasGluedStart, splitGlued } from '../formats/glued';
+import { splitGlued } from '../formats/glued';
 import { splitLag } from '../formats/journald';
 import { classify } from '../rules/classify';
 import { RULES } from '../rules/registry';
@@ -120,10 +120,6 @@ export class SourceScanner {
           skipEnd = end;
           skipNo = no;
         }
-      } else if (hasGluedStart(s, pos, end)) {
-        // junk glued before a logrus record: the per-line path splits it off, so must this one
-        flushSkip();
-        this.take(cleanLine(copyOut(s, pos, end)), no);
       }
       pos = next;
     }
@@ -132,7 +128,8 @@ export class SourceScanner {
 
   /** One cleaned line: glued lines split, then each piece sniffed, prefiltered, parsed, classified. */
   private take(text: string, no: number): void {
-    const pieces = splitGlued(text);
+    // only lines a rule could want are split: the chunk path never looks inside the others
+    const pieces = this.needles.test(text) ? splitGlued(text) : [text];
     if (pieces.length === 1) { this.piece(text, no); return; }
     const before = this.parsed;
     for (const p of pieces) this.piece(p, no);

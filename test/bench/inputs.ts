@@ -37,6 +37,7 @@ function ensureStretched(fixture: string, bytes: number, out: string): void {
   renameSync(out + '.tmp', out);
 }
 
+/** Gzips `src` into `out` as a stream (a 4 GB log never sits in memory); kept while newer than `src`. */
 async function ensureGzip(src: string, out: string): Promise<void> {
   if (existsSync(out) && statSync(out).mtimeMs >= statSync(src).mtimeMs) return;
   await pipeline(createReadStream(src), createGzip({ level: 6 }), createWriteStream(out + '.tmp'));

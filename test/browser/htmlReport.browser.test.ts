@@ -69,6 +69,11 @@ if (!BIN) {
       const box = await page.locator(svg).boundingBox();
       expect(box!.width).toBeGreaterThan(800);
       expect(box!.height).toBeGreaterThan(150);
+      // the marker labels as Chromium lays them out: none overprints another (BEGINS and MITIGATED are seconds apart)
+      const labels = await page.$$eval(`${svg} text.ms-label`, (ts) => ts.map((t) => { const b = (t as unknown as { getBBox(): { x: number; y: number; width: number; height: number } }).getBBox(); return { text: t.textContent, x: b.x, y: b.y, w: b.width, h: b.height }; }));
+      expect(labels.map((l) => l.text)).toEqual(expect.arrayContaining(['OUTAGE BEGINS', 'OUTAGE MITIGATED']));
+      const overlaps = labels.flatMap((a, i) => labels.slice(i + 1).filter((b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h).map((b) => `${a.text} / ${b.text}`));
+      expect(overlaps).toEqual([]);
     }
     expect(await page.locator('svg.swimlane:not(.detail) circle.mark').count()).toBe(json.incidents[0].timeline.length);
     const hover = await page.locator('svg.swimlane:not(.detail) circle.mark[data-kind="tunnel.stopped"] title').first().textContent();

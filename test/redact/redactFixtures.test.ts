@@ -5,6 +5,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli, CASE1, CASE2 } from '../render/runCli';
 import { IPV4, isNeutral } from '../../src/redact/ipv4';
+import { IPV6, isNeutralIpv6 } from '../../src/redact/ipv6';
+
+const IPV6_SET = 'fixtures/rke2-ipv6-server-down';
 
 /** Every non-loopback address and every node name (FQDN, host part, domain) in the plain outputs. */
 async function originals(paths: string[]): Promise<string[]> {
@@ -12,6 +15,7 @@ async function originals(paths: string[]): Promise<string[]> {
   const events = (await runCli(['events', ...paths])).stdout.trim().split('\n').map((l) => JSON.parse(l));
   const text = JSON.stringify([json, events]);
   const found = new Set<string>((text.match(IPV4) ?? []).filter((ip) => !isNeutral(ip)));
+  for (const ip of text.match(IPV6) ?? []) if (!isNeutralIpv6(ip)) found.add(ip);
   const nodes = [...json.inputs.map((i: { node: string | null }) => i.node), ...events.map((e: { node: string | null }) => e.node)].filter(Boolean) as string[];
   for (const e of events) if (e.kind === 'tunnel.backend-connected' && e.peer) nodes.push(e.peer);
   for (const n of nodes) {
@@ -23,12 +27,13 @@ async function originals(paths: string[]): Promise<string[]> {
 
 const FORMATS = ['table', 'markdown', 'html', 'json'];
 
-describe.each([[[CASE1]], [[CASE2]], [[CASE1, CASE2]]])('--redact on %j', (paths) => {
+describe.each([[[CASE1]], [[CASE2]], [[CASE1, CASE2]], [[IPV6_SET]]])('--redact on %j', (paths) => {
   let secrets: string[];
   beforeAll(async () => { secrets = await originals(paths); });
 
   test('the fixtures do contain addresses or names to hide (Case #2 has none)', () => {
     if (paths.includes(CASE1)) expect(secrets).toEqual(expect.arrayContaining(['10.113.207.142', 'feng-ws1.sme-feng.athens.cloudera.com', 'feng-ws1', 'sme-feng.athens.cloudera.com']));
+    else if (paths.includes(IPV6_SET)) expect(secrets).toEqual(expect.arrayContaining(['fd00:10::12', 'fd00:10::11', 'fd00:10::21', 'ecs-m1', 'ecs-w1']));
     else expect(secrets).toEqual([]);
   });
 
@@ -49,7 +54,7 @@ describe.each([[[CASE1]], [[CASE2]], [[CASE1, CASE2]]])('--redact on %j', (paths
   test('the same incidents are found, with the same times and durations', async () => {
     const plain = JSON.parse((await runCli([...paths, '--format', 'json'])).stdout);
     const red = JSON.parse((await runCli([...paths, '--format', 'json', '--redact'])).stdout);
-    const shape = (r: typeof plain) => r.incidents.map((i: typeof plain.incidents[0]) => ({ start: i.start, durations: i.durations, pods: i.pods.length, timeline: i.timeline.length, observers: i.observers.length, hasPeer: i.peer.address !== null }));
+    const shape = (r: typeof plain) => r.incidents.map((i: typeof plain.incidents[0]) => ({ start: i.start, durations: i.durations, pods: i.pods.length, timeline: i.timeline.length, observers: i.observers.length, hasPeer: i.peer.address !== null, hasName: i.peer.node !== null }));
     expect(shape(red)).toEqual(shape(plain));
     expect(red.incidents.length).toBe(paths.length);
   });
@@ -76,6 +81,28 @@ describe('--redact-map', () => {
     const a = (await runCli([CASE1, '--format', 'markdown', '--redact'])).stdout;
     const b = (await runCli([CASE1, '--format', 'markdown', '--redact'])).stdout;
     expect(a).toBe(b);
+  });
+});
+
+describe('--redact on IPv6 peers', () => {
+  test('the outage is found with its IPv6 peer, and its pseudonym stays an address in the same /64 as the survivors', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'rke2-outage-map6-'));
+    try {
+      const file = path.join(dir, 'map.json');
+      const plain = JSON.parse((await runCli([IPV6_SET, '--format', 'json'])).stdout);
+      const red = JSON.parse((await runCli([IPV6_SET, '--format', 'json', '--redact-map', file])).stdout);
+      const map = JSON.parse(await fs.readFile(file, 'utf8'));
+      expect(plain.incidents.map((i: { peer: unknown }) => i.peer)).toEqual([{ address: 'fd00:10::12', node: 'ecs-m2', role: 'server' }]);
+      const peer = red.incidents[0].peer.address;
+      expect(peer).toBe(map.addresses['fd00:10::12']);
+      const p64 = (ip: string) => ip.split('::')[0];
+      expect(p64(map.addresses['fd00:10::11'])).toBe(p64(peer));
+      expect(p64(map.addresses['fd00:10::21'])).toBe(p64(peer));
+      expect(red.incidents[0].milestones.tunnelStopped.evidence.text).toContain(`Stopped tunnel to [${peer}]:9345`);
+      expect(red.incidents[0].milestones.loadBalancerFailover.evidence.text).toContain(`Removing server from load balancer rke2-api-server-agent-load-balancer: [${peer}]:6443`);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

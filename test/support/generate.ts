@@ -1,9 +1,11 @@
-// A generator of realistic bundles: a scenario (release wording, layout, nodes, which server dies
+// A generator of realistic bundles: a scenario (release wording, layout, nodes, which node dies
 // when, whether it comes back, noise, host zone) -> files on disk + the milestones the tool must
 // find, computed from the lines written and the timing model (src/assemble/timing.ts).
 import { DEFAULT_TIMING, expectedEvictSeconds } from '../../src/assemble/timing';
-import type { DurationName, MilestoneName } from '../../src/types';
-import { agentObserver, agentReturn, backendConnections, kcm, noise, serverObserver, serverReturn, startup, type Ctx, type GenNode, type Mark, type Marked, type Wording } from './wording';
+import type { DurationName, MilestoneName, TimingModel } from '../../src/types';
+import { agentBack, agentObserver, agentReturn, agentSessionClosed, backendConnections, GRACE, noise, serverObserver, serverReturn, startup, type Ctx, type GenNode, type Mark, type Marked, type Wording } from './wording';
+import { apiserverLines, etcdLines, kcm, type EtcdCtx } from './controlPlane';
+import { expectAgent, expectServer } from './expected';
 import { LAYOUT_HAS, writeLayout, type Layout, type Model, type NodeLogs } from './layouts';
 import { reaperStamp } from './render';
 
@@ -11,8 +13,12 @@ export interface Scenario {
   wording: Wording;
   layout: Layout;
   nodes: GenNode[];
-  /** name of the server that dies */
+  /** name of the node (server or agent) that dies */
   dies: string;
+  /** the etcd leader when the death happens (default: the first server) */
+  leader?: string;
+  /** the timing model the tool is run with (default DEFAULT_TIMING): estimated starts follow it */
+  timing?: TimingModel;
   /** the death (first sign on the survivors), ISO UTC, whole seconds */
   at: string;
   /** seconds after the death when it is back; null: it never comes back in the logs */
@@ -30,15 +36,16 @@ export interface Scenario {
 }
 
 export interface Expected {
-  peer: { address: string; node: string | null };
+  peer: { address: string | null; node: string | null };
   start: string;
+  /** the start is estimated from deletion timestamps (no rke2 evidence names the loss) */
+  estimated: boolean;
   milestones: Record<MilestoneName, string | null>;
   durations: Record<DurationName, number | null>;
   pods: string[];
 }
 
 const S = 1000;
-const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 const DEFAULT_PODS: Array<[string, string]> = [['compute-hive01', 'hiveserver2-0'], ['impala-impala01', 'catalogd-0'], ['vault-system', 'vault-0']];
 const NAMESPACES = ['cdp', 'compute-hive01', 'impala-impala01', 'vault-system', 'ecs-webhooks', 'infra-prometheus'];
 
@@ -91,22 +98,27 @@ function reaperRuns(t0: number, deletionTs: number, back: number | null, until: 
   return { runs, deletes };
 }
 
-/** Writes the scenario's bundle under `dir`; returns the files and what the tool must report. */
-export async function generate(s: Scenario, dir: string): Promise<{ paths: string[]; expected: Expected }> {
+/** Writes the scenario's bundle under `dir`; returns the files and the incident the tool must
+ * report (null: none, as for a dead agent when neither pod-reaper output nor rke2 evidence names it). */
+export async function generate(s: Scenario, dir: string): Promise<{ paths: string[]; expected: Expected | null }> {
   const t0 = Date.parse(s.at);
   const servers = s.nodes.filter((n) => n.role === 'server');
   const dead = s.nodes.find((n) => n.name === s.dies);
-  if (!dead || dead.role !== 'server') throw new Error(`generate: ${s.dies} must be one of the servers`);
+  if (!dead) throw new Error(`generate: ${s.dies} is not one of the nodes`);
+  const leader = servers.find((n) => n.name === (s.leader ?? servers[0].name));
+  if (!leader) throw new Error(`generate: leader ${s.leader} must be one of the servers`);
+  const agentDies = dead.role === 'agent';
   const alive = s.nodes.filter((n) => n !== dead);
   const has = LAYOUT_HAS[s.layout];
   const zone = s.zone ?? { offsetMin: 480, abbrev: 'CST' };
   const perHour = s.noise ?? 12;
   const rnd = rng(t0 / 1000 + s.nodes.length);
   const tb = s.backAfter === null ? null : t0 + s.backAfter * S;
-  const deletionTs = t0 + expectedEvictSeconds(DEFAULT_TIMING) * S;
+  const T = { ...DEFAULT_TIMING, grace: GRACE[s.wording] };
+  const deletionTs = t0 + expectedEvictSeconds(T) * S;
   const pods = s.pods ?? DEFAULT_PODS;
   const boot = t0 - 6 * 3_600_000;
-  const reaperUntil = deletionTs + (DEFAULT_TIMING.reaperThreshold + 2 * DEFAULT_TIMING.reaperPeriod) * S;
+  const reaperUntil = deletionTs + (T.reaperThreshold + 2 * T.reaperPeriod) * S;
   const collect = Math.max(tb === null ? t0 : tb, has.reaper ? reaperUntil : t0) + 15 * 60 * S;
   const marks: Record<Mark, number[]> = { first: [], stopped: [], failover: [], back: [], notReady: [], evict: [] };
   const keep = (ls: Marked[]) => { for (const l of ls) if (l.mark) marks[l.mark].push(l.t); return ls; };
@@ -118,26 +130,37 @@ export async function generate(s: Scenario, dir: string): Promise<{ paths: strin
     const start = boot + i * 2 * S;
     const rke2: Marked[] = [...startup(c, start), ...noiseLines(c, start + 60 * S, collect, perHour, pid, rnd)];
     if (n.role === 'server') rke2.push(...backendConnections(start + 20 * S, s.nodes.filter((o) => o !== n).map((o) => o.name)));
-    let reboot: number | null = null;
+    const base = { node: n, pid, procId: 1546338940 + i, etcd: [] as Marked[], apiserver: [] as Marked[] };
     if (n === dead) {
       if (tb === null) continue; // a dead host runs no collector
       // its own restart is context, not evidence that it is back
-      reboot = tb - 40 * S;
-      const live = rke2.filter((l) => l.t < t0 - 2 * S || l.t >= reboot!);
-      live.push(...startup(c, reboot), ...backendConnections(tb + 2 * S, alive.map((o) => o.name)));
-      nodes.push({ node: n, rke2: live, kubelet: [], kubeletOld: [], pid, procId: 1546338940 + i, reboot });
+      const reboot = tb - 40 * S;
+      const live = rke2.filter((l) => l.t < t0 - 2 * S || l.t >= reboot);
+      live.push(...startup(c, reboot));
+      if (n.role === 'server') live.push(...backendConnections(tb + 2 * S, alive.map((o) => o.name)));
+      nodes.push({ ...base, rke2: live, kubelet: [], kubeletOld: [], reboot });
       continue;
     }
-    rke2.push(...keep(n.role === 'server' ? serverObserver(c, t0) : agentObserver(c, t0)));
-    if (tb !== null) rke2.push(...keep(n.role === 'server' ? serverReturn(c, tb) : agentReturn(c, tb)));
+    if (agentDies) {
+      if (n.role === 'server') rke2.push(...agentSessionClosed(t0), ...(tb === null ? [] : keep(agentBack(c, tb))));
+    } else {
+      rke2.push(...keep(n.role === 'server' ? serverObserver(c, t0) : agentObserver(c, t0)));
+      if (tb !== null) rke2.push(...keep(n.role === 'server' ? serverReturn(c, tb) : agentReturn(c, tb)));
+      if (n.role === 'server' && has.controlPlane) {
+        const e: EtcdCtx = { w: s.wording, self: n, servers, dead, leader };
+        base.etcd = keep(etcdLines(e, start, t0, tb, collect));
+        // each apiserver's lease reconciler notices the expired lease 15-25 s after the death
+        base.apiserver = keep(apiserverLines(e, start, t0, 15 + 3 * servers.indexOf(n), tb));
+      }
+    }
     const kubelet = noiseLines(c, t0 - 3_600_000, collect, perHour / 2, pid + 3, rnd).filter((l) => l.kind === 'klog');
     const kubeletOld = noiseLines(c, boot, t0 - 3_600_000, perHour / 2, pid + 3, rnd).filter((l) => l.kind === 'klog');
-    nodes.push({ node: n, rke2, kubelet, kubeletOld, pid, procId: 1546338940 + i, reboot });
+    nodes.push({ ...base, rke2, kubelet, kubeletOld, reboot: null });
   }
   const kcmNode = servers.find((n) => n !== dead)!;
   const kcmCtx: Ctx = { w: s.wording, self: kcmNode, servers, dead, def: servers[0] };
-  const evictAt = deletionTs - DEFAULT_TIMING.terminationGrace * S;
-  const kcmLines = has.kcm ? keep(kcm(kcmCtx, t0, DEFAULT_TIMING.grace, tb === null || tb > evictAt ? evictAt : null, pods)) : [];
+  const evictAt = deletionTs - T.terminationGrace * S;
+  const kcmLines = has.kcm ? keep(kcm(kcmCtx, t0, T.grace, tb === null || tb > evictAt ? evictAt : null, pods)) : [];
   const reaper = has.reaper ? reaperRuns(t0, deletionTs, tb, reaperUntil, pods, rnd) : { runs: [], deletes: [] };
 
   const model: Model = {
@@ -145,30 +168,6 @@ export async function generate(s: Scenario, dir: string): Promise<{ paths: strin
     nodes, kcm: has.kcm ? { node: kcmNode, lines: kcmLines } : null, reaper: reaper.runs, corruptMember: !!s.corruptMember,
   };
   const paths = await writeLayout(s.layout, model, dir, !!s.nested);
-
-  const min = (xs: number[]) => (xs.length ? Math.min(...xs) : null);
-  const start = min(marks.first)!;
-  const m: Record<MilestoneName, number | null> = {
-    firstSign: start,
-    tunnelStopped: min(marks.stopped),
-    loadBalancerFailover: min(marks.failover),
-    nodeNotReady: min(marks.notReady),
-    // the reaper's deletion timestamps; without reaper output, the controller-manager's first eviction
-    podsTerminating: reaper.deletes.length ? deletionTs : min(marks.evict),
-    firstForceDelete: min(reaper.deletes),
-    lastForceDelete: reaper.deletes.length ? Math.max(...reaper.deletes) : null,
-    peerBack: min(marks.back),
-  };
-  const secs = (a: number | null, b: number | null) => (a === null || b === null ? null : (b - a) / 1000);
-  const expected: Expected = {
-    peer: { address: dead.ip, node: has.names ? dead.name : null },
-    start: iso(start)!,
-    milestones: Object.fromEntries(Object.entries(m).map(([k, v]) => [k, iso(v)])) as Record<MilestoneName, string | null>,
-    durations: {
-      detect: secs(start, m.tunnelStopped), failover: secs(start, m.loadBalancerFailover), evict: secs(start, m.podsTerminating),
-      reap: secs(m.podsTerminating, m.lastForceDelete), interruption: secs(start, m.lastForceDelete), downtime: secs(start, m.peerBack),
-    },
-    pods: reaper.deletes.length ? pods.map(([ns, p]) => `${ns}/${p}`) : [],
-  };
+  const expected = agentDies ? expectAgent(s, dead, marks, reaper.deletes, deletionTs, pods) : expectServer(s, dead, marks, reaper.deletes, deletionTs, pods);
   return { paths, expected };
 }

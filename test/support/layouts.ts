@@ -12,10 +12,10 @@ export type Layout = 'rancher' | 'cloudera' | 'flat';
 export const LAYOUTS: Layout[] = ['rancher', 'cloudera', 'flat'];
 
 /** What each layout carries besides the rke2 logs (decides which milestones can be expected). */
-export const LAYOUT_HAS: Record<Layout, { kcm: boolean; reaper: boolean; names: boolean }> = {
-  rancher: { kcm: true, reaper: false, names: true },
-  cloudera: { kcm: false, reaper: true, names: false },
-  flat: { kcm: true, reaper: true, names: true },
+export const LAYOUT_HAS: Record<Layout, { kcm: boolean; controlPlane: boolean; reaper: boolean; names: boolean }> = {
+  rancher: { kcm: true, controlPlane: true, reaper: false, names: true },
+  cloudera: { kcm: false, controlPlane: false, reaper: true, names: false },
+  flat: { kcm: true, controlPlane: true, reaper: true, names: true },
 };
 
 /** One node's logs (only nodes that could run a collector have any). */
@@ -24,6 +24,9 @@ export interface NodeLogs {
   rke2: Marked[];
   kubelet: Marked[];
   kubeletOld: Marked[];
+  /** a surviving server's etcd and kube-apiserver static pods (UTC) */
+  etcd: Marked[];
+  apiserver: Marked[];
   pid: number;
   procId: number;
   /** a journald `-- Reboot --` goes before the first line at or after this time */
@@ -71,9 +74,13 @@ function nodesTable(m: Model): string {
   return text(rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(w[i] + 3))).join('').trimEnd()));
 }
 
+/** A static pod's log: `kubectl logs` output (bare, UTC) or the CRI file under /var/log/pods. */
+function podText(ls: Marked[], crIfied: boolean): string {
+  return text([...ls].sort(byTime).map((l) => (crIfied ? cri(l) : bare(l, 0))));
+}
+
 function kcmText(m: Model, crIfied: boolean): string {
-  const lines = [...m.kcm!.lines].sort(byTime);
-  return text(lines.map((l) => (crIfied ? cri(l) : bare(l, 0))));
+  return podText(m.kcm!.lines, crIfied);
 }
 
 /** Rancher log collector: `<host>-<YYYY-MM-DD_HH_MM_SS>.tar.gz` per node, members under `./<folder>/`. */
@@ -101,6 +108,9 @@ async function rancher(m: Model, dir: string): Promise<string[]> {
     if (m.kcm && m.kcm.node.name === n.node.name) {
       members.push({ name: `${base}/rke2/podlogs/kube-system-kube-controller-manager-${n.node.name}`, body: kcmText(m, false) });
     }
+    // `kubectl logs` of the static pods: no CRI prefix, etcd's own JSON, klog in UTC
+    if (n.etcd.length) members.push({ name: `${base}/rke2/podlogs/kube-system-etcd-${n.node.name}`, body: podText(n.etcd, false) });
+    if (n.apiserver.length) members.push({ name: `${base}/rke2/podlogs/kube-system-kube-apiserver-${n.node.name}`, body: podText(n.apiserver, false) });
     const file = path.join(dir, `${folder}.tar.gz`);
     await writeBytes(file, await tarBuffer(members, new Date(at)));
     paths.push(file);
@@ -108,10 +118,10 @@ async function rancher(m: Model, dir: string): Promise<string[]> {
   return paths;
 }
 
-function stderrLog(m: Model, n: NodeLogs): string {
-  const lines = [...n.rke2].sort(byTime);
-  const head = ['Started launcher: /opt/cloudera/cm-agent/service/ecs/ecs.sh ' + (n.node.role === 'server' ? 'start_server' : 'start_agent'), `Re-exec watcher: /opt/cloudera/cm-agent/bin/cm proc_watcher ${n.pid + 11}`, 'Started redactor'];
-  return text([...head.map((h) => cmLauncher(lines[0].t - 1000, m.off, n.pid, h)), ...lines.map((l) => bare(l, m.off))]);
+function stderrLog(m: Model, n: NodeLogs, ls: Marked[], pid: number): string {
+  const lines = [...ls].sort(byTime);
+  const head = ['Started launcher: /opt/cloudera/cm-agent/service/ecs/ecs.sh ' + (n.node.role === 'server' ? 'start_server' : 'start_agent'), `Re-exec watcher: /opt/cloudera/cm-agent/bin/cm proc_watcher ${pid + 11}`, 'Started redactor'];
+  return text([...head.map((h) => cmLauncher(lines[0].t - 1000, m.off, pid, h)), ...lines.map((l) => bare(l, m.off))]);
 }
 
 /** Cloudera Manager diagnostic data: one zip, `<host>/process/<id>-ecs-ECS_*` folders, pod-reaper runs. */
@@ -119,9 +129,14 @@ async function cloudera(m: Model, dir: string, nested: boolean): Promise<string[
   const members: Member[] = [{ name: 'scm-command-result.json', body: JSON.stringify({ command: 'collectDiagnosticData', success: true }) + '\n' }];
   for (const n of m.nodes) {
     const role = n.node.role === 'server' ? 'ECS_SERVER' : 'ECS_AGENT';
-    const rel = `${n.node.name}/process/${n.procId}-ecs-${role}/logs/stderr.log`;
-    if (nested) members.push({ name: `${n.node.name}.tar.gz`, body: await tarBuffer([{ name: rel, body: stderrLog(m, n) }], new Date(m.collect)) });
-    else members.push({ name: rel, body: stderrLog(m, n) });
+    // a restarted role gets a new process folder with a higher id (bundles.md §2.2); the old one lingers
+    const runs = n.reboot === null ? [{ id: n.procId, pid: n.pid, ls: n.rke2 }] : [
+      { id: n.procId, pid: n.pid, ls: n.rke2.filter((l) => l.t < n.reboot!) },
+      { id: n.procId + 57, pid: n.pid + 1000, ls: n.rke2.filter((l) => l.t >= n.reboot!) },
+    ];
+    const files = runs.map((r) => ({ name: `${n.node.name}/process/${r.id}-ecs-${role}/logs/stderr.log`, body: stderrLog(m, n, r.ls, r.pid) }));
+    if (nested) members.push({ name: `${n.node.name}.tar.gz`, body: await tarBuffer(files, new Date(m.collect)) });
+    else members.push(...files);
   }
   for (const r of m.reaper) members.push({ name: `pod-reaper/${r.name}.log`, body: text(r.lines) });
   const file = path.join(dir, `${1546339000 + m.nodes.length}-scm-command-result-data.zip`);
@@ -135,6 +150,10 @@ async function flat(m: Model, dir: string): Promise<string[]> {
   const put = async (name: string, body: string) => { const f = path.join(dir, name); await writeBytes(f, body); out.push(f); };
   for (const n of m.nodes) await put(`${n.node.name}-rke2-${n.node.role}.log`, journalText(m, n));
   if (m.kcm) await put(`kube-controller-manager-${m.kcm.node.name}.log`, kcmText(m, true));
+  for (const n of m.nodes) {
+    if (n.etcd.length) await put(`etcd-${n.node.name}.log`, podText(n.etcd, true));
+    if (n.apiserver.length) await put(`kube-apiserver-${n.node.name}.log`, podText(n.apiserver, true));
+  }
   await put('kubectl-get-nodes.txt', nodesTable(m));
   for (const r of m.reaper) await put(`kubectl-logs-${r.name}.txt`, text(r.lines));
   return out;

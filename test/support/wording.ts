@@ -1,7 +1,7 @@
-// What each node logs around a server's death, by release wording (messages.md §2-§4): start-up,
-// the survivors' view of the loss (servers: tunnel error -> connecting -> stopped ~16 s later;
+// What each node's rke2 logs around a node's death, by release wording (messages.md §2-§4): start-up,
+// the survivors' view of a server's loss (servers: tunnel error -> connecting -> stopped ~16 s later;
 // agents: watch closed in 2022, LB update and stopped ~36 s later; Dec-2024+: health FAILED within
-// 1 s), the return, the controller-manager's NotReady and evictions, and noise.
+// 1 s), a dead agent's closed session on the servers, the returns, and noise.
 import type { GenLine } from './render';
 
 export type Wording = '2022' | '2023' | '2024' | '2025';
@@ -18,8 +18,11 @@ export const RELEASE: Record<Wording, { rke2: string; clientGo: string; event: s
   '2022': { rke2: 'v1.21.14+rke2r1', clientGo: 'v1.21.14-k3s1', event: 'event.go:291', commit: '6b8a1c4e57a2d9f03e1b77c24d0f9a6e3c815d42' },
   '2023': { rke2: 'v1.25.16+rke2r1', clientGo: 'v1.25.16-k3s1', event: 'event.go:294', commit: '0d7e6b1c9a3f4e2d8b5a7c6e1f0a9b8c7d6e5f4a' },
   '2024': { rke2: 'v1.28.15+rke2r1', clientGo: 'v1.28.15-k3s1', event: 'event.go:307', commit: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678' },
-  '2025': { rke2: 'v1.29.15+rke2r1', clientGo: 'v1.29.15-k3s1', event: 'event.go:377', commit: '5aac2aafc1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6' },
+  '2025': { rke2: 'v1.32.5+rke2r1', clientGo: 'v1.32.5-k3s1', event: 'event.go:377', commit: '5aac2aafc1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6' },
 };
+
+/** node-monitor-grace-period of each wording's Kubernetes: 40 s, 50 s from 1.32 (bundles.md §4.1). */
+export const GRACE: Record<Wording, number> = { '2022': 40, '2023': 40, '2024': 40, '2025': 50 };
 
 /** Seconds after the death at which each survivor's phases are logged (the versions' timing). */
 export const TIMING: Record<Wording, { connect: number; dialFail: number; serverStopped: number; agentStopped: number; healthFailed: number | null; closing: number | null }> = {
@@ -141,6 +144,19 @@ export function agentObserver(c: Ctx, t0: number): Marked[] {
   return out;
 }
 
+/** A server's view of a dead agent: only the agent's incoming session closes, no tunnel of its own breaks. */
+export function agentSessionClosed(t0: number): Marked[] {
+  return [li(t0, `error in remotedialer server [400]: ${EOF}`)];
+}
+
+/** A server takes the returning agent again: node password (info from 27 on), then its tunnel. */
+export function agentBack(c: Ctx, tb: number): Marked[] {
+  const out: Marked[] = [];
+  if (c.w !== '2022') out.push(li(tb, `Password verified locally for node ${c.dead.name}`, undefined, 'back'));
+  out.push(li(tb, `Handling backend connection request [${c.dead.name}]`, undefined, 'back'));
+  return out;
+}
+
 /** A surviving server sees the dead server back at TB. */
 export function serverReturn(c: Ctx, tb: number): Marked[] {
   const d = c.dead.ip;
@@ -171,26 +187,6 @@ export function agentReturn(c: Ctx, tb: number): Marked[] {
   if (c.w === '2025') {
     out.push(li(tb + S, `Server ${d}:9345@UNCHECKED->RECOVERING from successful health check`));
     out.push(li(tb + 2 * S, `Server ${d}:9345@RECOVERING->PREFERRED from successful health check`));
-  }
-  return out;
-}
-
-/**
- * kube-controller-manager (UTC static pod): NotReady ~grace after the death (an event line only up
- * to 1.28), and the taint manager's evictions when the node is still down at `evictAt` (null: back before).
- */
-export function kcm(c: Ctx, t0: number, graceS: number, evictAt: number | null, pods: Array<[string, string]>): Marked[] {
-  const pid = 1;
-  const out: Marked[] = [{ t: t0 - 3600 * S, kind: 'klog', sev: 'I', pid, src: 'leaderelection.go:258', msg: 'successfully acquired lease kube-system/kube-controller-manager' }];
-  const nr = t0 + (graceS + 3) * S;
-  if (c.w !== '2025') {
-    const fp = c.w === '2024' ? ' fieldPath=""' : '';
-    out.push({ t: nr, kind: 'klog', sev: 'I', pid, src: RELEASE[c.w].event, msg: `"Event occurred" object="${c.dead.name}"${fp} kind="Node" apiVersion="v1" type="Normal" reason="NodeNotReady" message="Node ${c.dead.name} status is now: NodeNotReady"`, mark: 'notReady' });
-  }
-  out.push({ t: nr, kind: 'klog', sev: 'I', pid, src: 'node_lifecycle_controller.go:1209', msg: 'Controller detected that zone  is now in state PartialDisruption.' });
-  for (const [ns, p] of evictAt === null ? [] : pods) {
-    if (c.w === '2025') out.push({ t: evictAt!, kind: 'klog', sev: 'I', pid, src: 'taint_eviction.go:112', msg: `"Deleting pod" controller="taint-eviction-controller" pod="${ns}/${p}"`, mark: 'evict' });
-    else out.push({ t: evictAt!, kind: 'klog', sev: 'I', pid, src: 'taint_manager.go:106', msg: `"NoExecuteTaintManager is deleting pod" pod="${ns}/${p}"`, mark: 'evict' });
   }
   return out;
 }
