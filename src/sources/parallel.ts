@@ -43,7 +43,7 @@ export function fromWire(w: WireScan): ScannedLog {
  */
 export async function scanInParallel(refs: SourceRef[], opts: ReadOptions, onStart?: (ref: SourceRef, started: number, total: number) => void): Promise<Map<SourceRef, ScannedLog>> {
   const out = new Map<SourceRef, ScannedLog>();
-  const todo = refs.filter((r) => r.kind !== 'archive' && fileKind(r.path).kind === 'log');
+  const todo = refs.filter((r) => r.kind !== 'archive' && !r.stream && fileKind(r.path).kind === 'log');
   const cores = availableParallelism();
   if (todo.length < 2 || cores < 2 || !existsSync(WORKER)) return out;
   const size = (r: SourceRef) => { try { return statSync(r.fsPath).size; } catch { return 0; } };

@@ -14,6 +14,8 @@ export interface SourceRef {
   mtime: number | null;
   /** bytes on disk (progress) */
   size?: number;
+  /** a pipe or device given by the user (process substitution): read once, on the main thread */
+  stream?: boolean;
 }
 
 export interface Walked {
@@ -72,6 +74,11 @@ export async function walk(inputs: string[]): Promise<Walked> {
         return;
       }
       for (const n of names) await visit(path.join(p, n), false, [...ancestors, real]);
+      return;
+    }
+    if (given && (st.isFIFO() || st.isCharacterDevice())) {
+      // `rke2-outage <(kubectl logs ...)`, /dev/stdin: read as a stream, once; its mtime is now, never a clock
+      if (!again(p, real)) out.sources.push({ path: p, fsPath: p, kind: kindOf(p), mtime: null, stream: true });
       return;
     }
     if (!st.isFile()) {
