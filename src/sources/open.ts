@@ -1,6 +1,7 @@
 // Opening one source as a byte stream: plain files, gzip, stdin; and a binary sniff so images and
 // executables are skipped, never read as logs.
 import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { createGunzip, type ZlibOptions } from 'node:zlib';
 import type { SourceRef } from './walk';
@@ -25,15 +26,45 @@ export function looksBinary(b: Buffer): boolean {
   return ctrl / n > 0.1;
 }
 
-/** Passes bytes through, failing with NotText when the first chunk is binary. */
+/**
+ * Passes bytes through, failing with NotText when the first chunk is binary. UTF-16 text with a
+ * byte-order mark (PowerShell's `kubectl logs ... > reaper.txt` writes UTF-16LE) becomes UTF-8.
+ */
 export class TextGate extends Transform {
   private checked = false;
+  private utf16: StringDecoder | null = null;
+  /** big-endian UTF-16: bytes are swapped to little-endian, an odd last byte waits for its pair */
+  private swap = false;
+  private odd: Buffer = Buffer.alloc(0);
+  private head: Buffer | null = null;
+
   override _transform(chunk: Buffer, _e: BufferEncoding, cb: TransformCallback): void {
     if (!this.checked) {
+      // the byte-order mark needs two bytes: a one-byte first chunk waits for the next
+      if (this.head) { chunk = Buffer.concat([this.head, chunk]); this.head = null; }
+      if (chunk.length < 2) { this.head = Buffer.from(chunk); return cb(); }
       this.checked = true;
-      if (looksBinary(chunk)) return cb(new NotText('binary content, not a log'));
+      const le = chunk[0] === 0xff && chunk[1] === 0xfe;
+      if (le || (chunk[0] === 0xfe && chunk[1] === 0xff)) {
+        this.utf16 = new StringDecoder('utf16le');
+        this.swap = !le;
+        chunk = chunk.subarray(2);
+      } else if (looksBinary(chunk)) return cb(new NotText('binary content, not a log'));
     }
-    cb(null, chunk);
+    if (!this.utf16) return cb(null, chunk);
+    let b = chunk;
+    if (this.swap) {
+      b = this.odd.length ? Buffer.concat([this.odd, chunk]) : chunk;
+      const even = b.length & ~1;
+      this.odd = Buffer.from(b.subarray(even));
+      b = Buffer.from(b.subarray(0, even)).swap16();
+    }
+    cb(null, Buffer.from(this.utf16.write(b), 'utf8'));
+  }
+
+  override _flush(cb: TransformCallback): void {
+    if (this.head) return cb(looksBinary(this.head) ? new NotText('binary content, not a log') : null, this.head); // a one-byte input
+    cb(null, this.utf16 ? Buffer.from(this.utf16.end(), 'utf8') : undefined);
   }
 }
 
