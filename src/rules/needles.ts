@@ -39,7 +39,7 @@ export function needleRegex(rules: Rule[], flags = ''): RegExp {
 // Printable characters from rarest to most common, counted over the seed fixtures' rke2 and
 // reaper logs (a key that starts on a rare character makes the engine give up early at most
 // positions). Characters not listed are rarer still.
-const BY_FREQUENCY = '$BVGX&jZ<>\\%{}JzH[UPMKxF\'C,+yS@;*()L_OWDqA]=TIENbp956k"w83R7u4-0gv/mf2l.idh:1ncasotre ';
+export const BY_FREQUENCY = '$BVGX&jZ<>\\%{}JzH[UPMKxF\'C,+yS@;*()L_OWDqA]=TIENbp956k"w83R7u4-0gv/mf2l.idh:1ncasotre ';
 const rarity = (ch: string) => {
   const i = BY_FREQUENCY.indexOf(ch);
   return i < 0 ? BY_FREQUENCY.length : BY_FREQUENCY.length - i;
