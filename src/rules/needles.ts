@@ -39,7 +39,7 @@ export function needleRegex(rules: Rule[], flags = ''): RegExp {
 // Printable characters from rarest to most common, counted over the seed fixtures' rke2 and
 // reaper logs (a key that starts on a rare character makes the engine give up early at most
 // positions). Characters not listed are rarer still.
-const BY_FREQUENCY = '$BVGX&jZ<>\\%{}JzH[UPMKxF\'C,+yS@;*()L_OWDqA]=TIENbp956k"w83R7u4-0gv/mf2l.idh:1ncasotre ';
+export const BY_FREQUENCY = '$BVGX&jZ<>\\%{}JzH[UPMKxF\'C,+yS@;*()L_OWDqA]=TIENbp956k"w83R7u4-0gv/mf2l.idh:1ncasotre ';
 const rarity = (ch: string) => {
   const i = BY_FREQUENCY.indexOf(ch);
   return i < 0 ? BY_FREQUENCY.length : BY_FREQUENCY.length - i;
@@ -55,6 +55,7 @@ function keyOf(needle: string, min: number): string {
  * A looser prefilter for whole chunks: it matches wherever a needle occurs (each key is a tail of
  * a needle) and a few more places. Keys that start on rare letters make the engine give up early
  * at most positions: about 15% faster than the needle trie. Candidates are re-tested exactly.
+ * The scanner now searches chunks with prefilter.ts (Wu-Manber, about 3.5x faster than this).
  */
 export function chunkPrefilter(rules: Rule[], flags = 'g'): RegExp {
   const keys = [...new Set(allNeedles(rules).filter((n) => n.length > 0).map((n) => keyOf(n, 8)))];
