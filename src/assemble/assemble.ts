@@ -7,7 +7,7 @@ import { attributePeers, byTime, diffEndpoints, diffLoadBalancers } from './prep
 import { mapEtcdPeers } from './etcdPeers';
 import { contextEvents, firstEviction, plannedStopFindings } from './context';
 import { factsOf, type Fact } from './facts';
-import { groupFacts, laterRecoveries, type Group } from './group';
+import { groupFacts, laterRecoveries, recoveriesByName, type Group } from './group';
 import { collectPods } from './pods';
 import { durationsOf, iso, milestoneOf, milestonesOf, observersOf } from './milestones';
 import { podFindings, timingFindings } from './findings';
@@ -16,7 +16,7 @@ import { expectedEvictSeconds, SLACK_SECONDS } from './timing';
 import { fmtDuration } from './format';
 import { dropRepeats } from './repeats';
 import { isolationFindings } from './isolation';
-import { joinPods, reaperOnlyDrafts, splitByNotReady, type Draft } from './drafts';
+import { joinPods, notReadyDrafts, reaperOnlyDrafts, splitByNotReady, type Draft } from './drafts';
 
 export interface AssembleOptions {
   timing: TimingModel;
@@ -57,20 +57,31 @@ function notReadyFor(d: Draft, peer: Incident['peer'], names: NameBook, notReady
   return distinct.size === 1 ? unnamed[0] : null;
 }
 
+/** An incident accounts for a NotReady event of its own node from its start on (or the one it cites). */
+function explains(inc: Incident, e: Event, names: NameBook): boolean {
+  const cited = inc.milestones.nodeNotReady?.evidence;
+  if (cited && cited.path === e.evidence.path && cited.line === e.evidence.line) return true;
+  const node = String(e.detail.nodeName);
+  const mine = (inc.peer.node && inc.peer.node.split('.')[0] === node.split('.')[0]) || (inc.peer.address !== null && names.addrOf(node) === inc.peer.address);
+  const end = inc.end ? Date.parse(inc.end) : Infinity;
+  return !!mine && e.time! >= Date.parse(inc.start) - SLACK_SECONDS * 1000 && e.time! <= end;
+}
+
 function build(d: Draft, id: number, names: NameBook, timed: Event[], t: TimingModel, reaperGiven: boolean, claimed: Set<string>, allFacts: Fact[]): Incident {
   const facts: Fact[] = d.group?.facts ?? [];
   const peer = peerOf(d.group, names);
   const nr = d.notReady ?? notReadyFor(d, peer, names, timed.filter((e) => e.kind === 'node.not-ready'), t, claimed);
   if (nr && !peer.node) peer.node = String(nr.detail.nodeName);
   if (nr && !peer.address) peer.address = names.addrOf(String(nr.detail.nodeName));
-  const recoveries = d.group ? d.group.recoveries : peer.address ? laterRecoveries(allFacts, peer.address, d.start) : [];
+  const recoveries = d.group ? d.group.recoveries : peer.address ? laterRecoveries(allFacts, peer.address, d.start) : peer.node ? recoveriesByName(timed, peer.node, d.start) : [];
   const back = d.group ? d.group.back : recoveries[0] ?? null;
   const milestones = milestonesOf(facts, back, nr, d.pods);
   const start = d.estimated ? d.start : facts[0].ev.time!;
   // without reaper output, the controller-manager's first eviction marks the pods Terminating
   const backTime = back?.ev.time ?? null;
   const evictUntil = Math.min(backTime ?? Infinity, start + (expectedEvictSeconds(t) + t.gap) * 1000);
-  const eviction = !milestones.podsTerminating && peer.address ? firstEviction(timed, start, evictUntil, (n) => (names.addrOf(n) ?? peer.address) === peer.address) : null;
+  const sameNode = (n: string) => (peer.address ? (names.addrOf(n) ?? peer.address) === peer.address : n.split('.')[0] === String(peer.node).split('.')[0]);
+  const eviction = !milestones.podsTerminating && (peer.address || peer.node) ? firstEviction(timed, start, evictUntil, sameNode) : null;
   if (eviction) milestones.podsTerminating = milestoneOf(eviction);
   const lastEvidence = Math.max(d.group?.lastEvidence ?? start, backTime ?? start);
   const context = d.group ? contextEvents(timed, start, lastEvidence) : [];
@@ -84,7 +95,9 @@ function build(d: Draft, id: number, names: NameBook, timed: Event[], t: TimingM
     timeline: timelineOf([...facts.map((f) => f.ev), ...recoveries.map((f) => f.ev), ...(nr ? [nr] : []), ...(eviction ? [eviction] : []), ...context, ...d.pods.flatMap((p) => [p.ev, p.lastEv, ...(p.outcomeEv ? [p.outcomeEv] : [])])]),
   };
   inc.findings.push(...podFindings(d.pods), ...timingFindings(inc, t), ...observerSkewFindings(facts, peer.address), ...plannedStopFindings(context));
-  if (d.estimated) {
+  if (d.estimated && d.estimatedFrom === 'not-ready') {
+    inc.findings.push({ code: 'estimated-start', severity: 'info', message: `Only the controller-manager saw this outage: the start is estimated as the NotReady time minus the node-monitor grace period (${fmtDuration(t.grace)}). Add the node's own logs or the surviving servers' rke2 logs (they log \`error in remotedialer server\` when an agent's tunnel drops) for the real start.`, evidence: milestones.nodeNotReady ? [milestones.nodeNotReady.evidence] : [] });
+  } else if (d.estimated) {
     inc.findings.push({ code: 'estimated-start', severity: 'info', message: `No RKE2 evidence of this outage in the input: the start is estimated as the earliest deletion timestamp minus ${fmtDuration(expectedEvictSeconds(t))} (grace + toleration + termination grace). Add the surviving nodes' rke2 logs to find the node and the real start.`, evidence: milestones.podsTerminating ? [milestones.podsTerminating.evidence] : [] });
   }
   const backAt = milestones.peerBack ? Date.parse(milestones.peerBack.time) : Infinity;
@@ -118,7 +131,13 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   const claimed = new Set(groups.map((g) => g.host));
   drafts.push(...splitByNotReady(reaperOnlyDrafts(left, t), timed.filter((e) => e.kind === 'node.not-ready'), t, (n) => { const a = names.addrOf(n); return !a || !claimed.has(a); }));
   drafts.sort((a, b) => a.start - b.start);
-  const incidents = drafts.map((d, i) => build(d, i + 1, names, timed, t, reaper.sources.size > 0, claimed, allFacts));
+  const built = drafts.map((d) => build(d, 0, names, timed, t, reaper.sources.size > 0, claimed, allFacts));
+  // NotReady events no incident explains open their own (estimated) incidents
+  const notReady = timed.filter((e) => e.kind === 'node.not-ready');
+  const explained = (e: Event) => built.some((inc) => explains(inc, e, names));
+  built.push(...notReadyDrafts(notReady, explained, t).map((d) => build(d, 0, names, timed, t, reaper.sources.size > 0, claimed, allFacts)));
+  const incidents = built.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  incidents.forEach((inc, i) => (inc.id = i + 1));
   const spans = nodeSpans(inputs);
   for (const inc of incidents) inc.findings.push(...coverageFindings(inc, spans, names));
 

@@ -13,6 +13,8 @@ export interface Draft {
   pods: ForceDelete[];
   /** the NotReady event a reaper-only draft was split around (names its node) */
   notReady?: Event;
+  /** what an estimated start was worked back from */
+  estimatedFrom?: 'deletion' | 'not-ready';
 }
 
 /** Joins each force-deleted pod to the outage whose eviction window holds its deletion timestamp. */
@@ -84,6 +86,26 @@ export function splitByNotReady(drafts: Draft[], notReady: Event[], t: TimingMod
       parts.reduce((a, b) => (Math.abs(a.start - ts) <= Math.abs(b.start - ts) ? a : b)).pods.push(p);
     }
     out.push(...parts);
+  }
+  return out;
+}
+
+/**
+ * NotReady events no incident explains (a dead agent seen only by the controller-manager, as in
+ * a Rancher bundle set, which never holds pod-reaper output): each node's NotReady opens an
+ * estimated incident that starts one grace period earlier. Later NotReady events of the same
+ * node within the quiet gap belong to it.
+ */
+export function notReadyDrafts(notReady: Event[], explained: (e: Event) => boolean, t: TimingModel): Draft[] {
+  const out: Draft[] = [];
+  const last = new Map<string, number>();
+  for (const e of notReady) {
+    if (explained(e)) continue;
+    const node = String(e.detail.nodeName);
+    const prev = last.get(node);
+    last.set(node, e.time!);
+    if (prev !== undefined && e.time! - prev <= t.gap * 1000) continue;
+    out.push({ group: null, start: e.time! - t.grace * 1000, estimated: true, pods: [], notReady: e, estimatedFrom: 'not-ready' });
   }
   return out;
 }

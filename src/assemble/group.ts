@@ -105,3 +105,16 @@ export function laterRecoveries(all: Fact[], host: string, after: number): Fact[
   }
   return out;
 }
+
+/** Recoveries of a node known only by name: NodeReady and its backend connection, per observer. */
+export function recoveriesByName(timed: Event[], name: string, after: number): Fact[] {
+  const short = (n: string) => n.split('.')[0];
+  const out: Fact[] = [];
+  for (const e of timed) {
+    if (e.time! <= after) continue;
+    const who = e.kind === 'node.ready' ? e.detail.nodeName : e.kind === 'tunnel.backend-connected' ? e.peer : null;
+    if (typeof who !== 'string' || short(who) !== short(name) || out.some((r) => r.ev.node === e.node)) continue;
+    out.push({ host: name, addr: name, kind: 'recovery', ev: e });
+  }
+  return out;
+}

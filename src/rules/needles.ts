@@ -37,31 +37,8 @@ export function needleRegex(rules: Rule[], flags = ''): RegExp {
 }
 
 // Printable characters from rarest to most common, counted over the seed fixtures' rke2 and
-// reaper logs (a key that starts on a rare character makes the engine give up early at most
-// positions). Characters not listed are rarer still.
-const BY_FREQUENCY = '$BVGX&jZ<>\\%{}JzH[UPMKxF\'C,+yS@;*()L_OWDqA]=TIENbp956k"w83R7u4-0gv/mf2l.idh:1ncasotre ';
-const rarity = (ch: string) => {
-  const i = BY_FREQUENCY.indexOf(ch);
-  return i < 0 ? BY_FREQUENCY.length : BY_FREQUENCY.length - i;
-};
-/** The tail of `needle` from its rarest starting letter that leaves at least `min` characters. */
-function keyOf(needle: string, min: number): string {
-  let best = 0;
-  for (let i = 1; i + Math.min(min, needle.length) <= needle.length; i++) if (rarity(needle[i]) > rarity(needle[best])) best = i;
-  return needle.slice(best);
-}
-
-/**
- * A looser prefilter for whole chunks: it matches wherever a needle occurs (each key is a tail of
- * a needle) and a few more places. Keys that start on rare letters make the engine give up early
- * at most positions: about 15% faster than the needle trie. Candidates are re-tested exactly.
- */
-export function chunkPrefilter(rules: Rule[], flags = 'g'): RegExp {
-  const keys = [...new Set(allNeedles(rules).filter((n) => n.length > 0).map((n) => keyOf(n, 8)))];
-  const minimal = keys.filter((k) => !keys.some((o) => o !== k && k.includes(o)));
-  return new RegExp(minimal.length ? trieSource(minimal) : '(?!)', flags);
-}
-
+// reaper logs; prefilter.ts places its search windows on rare ones. Characters not listed are rarer still.
+export const BY_FREQUENCY = '$BVGX&jZ<>\\%{}JzH[UPMKxF\'C,+yS@;*()L_OWDqA]=TIENbp956k"w83R7u4-0gv/mf2l.idh:1ncasotre ';
 /** Every distinct needle (for the grep comparison in the benchmark). */
 export function allNeedles(rules: Rule[]): string[] {
   return [...new Set(rules.flatMap((r) => r.needles))];

@@ -7,12 +7,21 @@ import { splitGlued } from '../formats/glued';
 import { splitLag } from '../formats/journald';
 import { classify } from '../rules/classify';
 import { RULES } from '../rules/registry';
-import { chunkPrefilter, needleRegex } from '../rules/needles';
+import { needleRegex } from '../rules/needles';
+import { chunkFinder, regexFinder, type NeedleFinder } from '../rules/prefilter';
 import type { Rule } from '../rules/rule';
 import { SourceClock, type ClockReference, type LocalAt } from './clock';
 
 const NEEDLES = needleRegex(RULES);
-const CHUNK_PREFILTER = chunkPrefilter(RULES);
+// finders are kept out of the scanner's fields: scanners cross threads by structured clone
+const FINDERS = new WeakMap<RegExp, NeedleFinder>([[NEEDLES, chunkFinder(RULES)]]);
+
+/** The chunk search for a needle regex: the rule needles' own finder, else the regex itself. */
+function finderFor(needles: RegExp): NeedleFinder {
+  let f = FINDERS.get(needles);
+  if (!f) FINDERS.set(needles, (f = regexFinder(needles)));
+  return f;
+}
 
 /** Longest line kept; the rest of a longer line is dropped (counted, never buffered). */
 export const MAX_LINE = 64 * 1024;
@@ -49,11 +58,8 @@ export class SourceScanner {
   /** prefix-vs-payload lags of fully parsed lines (bounded sample) */
   private lags: Array<{ ms: number; no: number; text: string }> = [];
   private roleVotes = { server: 0, agent: 0, reaper: 0 };
-  private needlesG: RegExp;
 
   constructor(readonly info: SourceInfo, readonly index: number, private rules: Rule[] = RULES, private needles: RegExp = NEEDLES) {
-    // the chunk search may find more lines than the needles (never fewer): take() re-tests them
-    this.needlesG = needles === NEEDLES ? new RegExp(CHUNK_PREFILTER) : new RegExp(needles.source, needles.flags.replace(/[gy]/g, '') + 'g');
     this.clock = new SourceClock({ refYear: info.refYear, refMonth: info.refMonth ?? null, mtime: info.mtime });
   }
 
@@ -78,9 +84,10 @@ export class SourceScanner {
    * costs a newline search and an anchored sniff, and is never copied out of the chunk.
    */
   feed(s: string, from = 0, to = s.length): void {
-    const nd = this.needlesG;
-    nd.lastIndex = from;
-    let cand = nd.exec(s)?.index ?? Infinity;
+    // the chunk search may find more lines than the needles (never fewer): take() re-tests them
+    const find = finderFor(this.needles);
+    const found = (at: number) => { const i = find(s, at); return i < 0 ? Infinity : i; };
+    let cand = found(from);
     let skipAt = -1; // the last sniffed, unparsed line: materialised only when the chunk ends
     let skipEnd = 0;
     let skipNo = 0;
@@ -105,10 +112,7 @@ export class SourceScanner {
           end = pos + this.maxLine;
         }
         this.take(cleanLine(copyOut(s, pos, end)), no);
-        if (cand < next) {
-          nd.lastIndex = next;
-          cand = nd.exec(s)?.index ?? Infinity;
-        }
+        if (cand < next) cand = found(next);
       } else if (sniffAt(s, pos, end)) {
         if (this.firstTime === null) {
           // until a dated line is seen every recognised line is parsed in full (see take)

@@ -135,3 +135,30 @@ describe('controller-manager NotReady', () => {
     expect(r.incidents[0].milestones.nodeNotReady?.time).toBe('2022-12-29T12:02:45.413Z');
   });
 });
+
+describe('controller-manager only (a dead agent in a Rancher bundle set)', () => {
+  const ev = (hms: string, obj: string, kind: string, reason: string, msg: string) =>
+    `I1229 ${hms}.413202       1 event.go:291] "Event occurred" object="${obj}" kind="${kind}" apiVersion="v1" type="Normal" reason="${reason}" message="${msg}"`;
+  const kcm = [
+    ev('12:02:45', 'ds04', 'Node', 'NodeNotReady', 'Node ds04 status is now: NodeNotReady'),
+    'I1229 12:07:45.002311       1 taint_manager.go:106] "NoExecuteTaintManager is deleting pod" pod="cdp/echoserver-9dfbcd89b-h6z4n"',
+    ev('12:31:02', 'ds04', 'Node', 'NodeReady', 'Node ds04 status is now: NodeReady'),
+  ];
+  test('NotReady opens an estimated incident one grace period earlier, named after the node', () => {
+    const r = reportOf([{ path: 'ds01-2022-12-29_12_40_00/rke2/podlogs/kube-system-kube-controller-manager-ds01', year: 2022, lines: kcm }]);
+    expect(r.incidents).toHaveLength(1);
+    const inc = r.incidents[0];
+    expect([inc.peer.node, inc.start, inc.estimatedStart]).toEqual(['ds04', '2022-12-29T12:02:05.413Z', true]);
+    expect(inc.milestones.podsTerminating?.time).toBe('2022-12-29T12:07:45.002Z');
+    expect(inc.milestones.peerBack?.evidence.text).toContain('NodeReady');
+    expect(inc.findings.find((f) => f.code === 'estimated-start')?.message).toContain('NotReady time minus the node-monitor grace period');
+  });
+  test('a NotReady explained by an rke2 outage of the same node opens nothing more', () => {
+    const r = reportOf([
+      { path: 'kcm.log', year: 2022, lines: [ev('09:14:19', 'feng-ws2', 'Node', 'NodeNotReady', 'Node feng-ws2 status is now: NodeNotReady')] },
+      { path: 'ws1/stderr.log', node: 'ws1', role: 'server', lines: serverObserver },
+    ], [['feng-ws2', PEER]]);
+    expect(r.incidents).toHaveLength(1);
+    expect(r.incidents[0].milestones.nodeNotReady).not.toBeNull();
+  });
+});

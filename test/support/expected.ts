@@ -44,10 +44,11 @@ export function expectServer(s: Scenario, dead: GenNode, marks: Record<Mark, num
  * A dead agent leaves no rke2 loss (servers log only the unattributable session close), so the
  * incident is the reaper's: start estimated from the deletion timestamps with the timing model the
  * tool runs with, named by the controller-manager's NotReady when that line is in the bundle, back
- * when the servers take the named node's tunnel again. Without reaper output there is none (DESIGN §6).
+ * when the servers take the named node's tunnel again. Without reaper output (a Rancher bundle set)
+ * the controller-manager's NotReady opens it, one grace period earlier; without that either, none.
  */
 export function expectAgent(s: Scenario, dead: GenNode, marks: Record<Mark, number[]>, deletes: number[], deletionTs: number, pods: Array<[string, string]>): Expected | null {
-  if (!deletes.length) return null;
+  if (!deletes.length) return expectNotReadyOnly(s, dead, marks);
   const start = deletionTs - expectedEvictSeconds(s.timing ?? DEFAULT_TIMING) * S;
   const notReady = min(marks.notReady);
   const address = notReady !== null && LAYOUT_HAS[s.layout].names ? dead.ip : null;
@@ -59,4 +60,19 @@ export function expectAgent(s: Scenario, dead: GenNode, marks: Record<Mark, numb
     lastForceDelete: Math.max(...deletes),
     peerBack: address ? min(marks.back) : null,
   }, pods.map(([ns, p]) => `${ns}/${p}`));
+}
+
+/** A dead agent seen only by the controller-manager: start = NotReady - grace, evictions mark the pods. */
+function expectNotReadyOnly(s: Scenario, dead: GenNode, marks: Record<Mark, number[]>): Expected | null {
+  const notReady = min(marks.notReady);
+  if (notReady === null) return null;
+  const address = LAYOUT_HAS[s.layout].names ? dead.ip : null;
+  return incident({ address, node: dead.name }, notReady - (s.timing ?? DEFAULT_TIMING).grace * S, true, {
+    firstSign: null, tunnelStopped: null, loadBalancerFailover: null,
+    nodeNotReady: notReady,
+    podsTerminating: min(marks.evict),
+    firstForceDelete: null,
+    lastForceDelete: null,
+    peerBack: min(marks.back),
+  }, []);
 }
