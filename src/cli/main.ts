@@ -56,7 +56,8 @@ function parser(argv: string[]) {
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((msg, err) => {
-      throw err instanceof CliError ? err : new CliError(`rke2-outage: ${msg ?? err?.message}`);
+      // yargs spreads some messages over lines ("Invalid values:\n  Argument: ..."): one line is printed
+      throw err instanceof CliError ? err : new CliError(`rke2-outage: ${String(msg ?? err?.message).replace(/\s*\n\s*/g, ' ')}`);
     });
 }
 

@@ -78,3 +78,11 @@ describe('--output that cannot be written', () => {
     expect(readdirSync(dir).sort()).toEqual(before);
   });
 });
+
+describe('yargs messages spread over lines', () => {
+  test('a bad choice is one line that names the option, the value and the choices', async () => {
+    const r = await cli([path.join(dir, 'stderr.log'), '-f', 'pdf']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('rke2-outage: Invalid values: Argument: format, Given: "pdf", Choices: "table", "json", "markdown", "html"\n');
+  });
+});
