@@ -13,6 +13,8 @@ const NOT_LOGS: Array<[RegExp, string]> = [
   [/(?:^|[/!])rke2\/kubectl\/(?!nodes(?:\.txt)?$)[^/!]+$/, 'kubectl output: only rke2/kubectl/nodes is read (to name addresses)'],
   [/(?:^|[/!])rke2\/kubectl\/[^/!]+\//, 'kubectl output: only rke2/kubectl/nodes is read (to name addresses)'],
   [/(?:^|[/!])(?:systeminfo|networking)\//, 'system or network information, not a log'],
+  // a bundle zipped on a Mac carries Finder metadata beside every file
+  [/(?:^|[/!])(?:__MACOSX\/|\._[^/!]{1,255}$|\.DS_Store$)/, 'macOS metadata, not a log'],
   [/(?:^|[/!])rke2\/(?:crictl|pod-manifests|etc)\//, 'runtime state or manifest, not a log'],
   [/(?:^|[/!])systemlogs\/(?:atop|sa|sysstat)-data\//, 'performance data, not a log'],
 ];
