@@ -51,6 +51,11 @@ export class SourceScanner {
   private above: number | LocalAt | null = null;
   /** events of time-inheriting lines (kubectl output) above the first dated line: they take the nearest one below */
   private orphans: Event[] = [];
+  /** events that took a dated line's time from above, with the next dated line's time below them */
+  private inherited: Array<{ ev: Event; below: number | null }> = [];
+  private awaitBelow = 0;
+  /** dated lines that go forward / back in time from the one before: a paste in reverse goes back */
+  private steps = { fwd: 0, back: 0 };
   private firstTime: number | null = null;
   private maxTime: number | null = null;
   private lastParsedLine: { text: string; no: number } | null = null;
@@ -176,9 +181,13 @@ export class SourceScanner {
     if (rec.time !== null) {
       this.clock.learn(rec, no);
       this.seen(rec.time);
+      if (typeof this.above === 'number' && rec.time !== this.above) this.steps[rec.time > this.above ? 'fwd' : 'back']++;
       this.above = rec.time;
-      for (const ev of this.orphans) ev.time = rec.time;
-      this.orphans = [];
+      if (this.orphans.length) {
+        for (const ev of this.orphans) ev.time = rec.time;
+        this.orphans = [];
+      }
+      for (; this.awaitBelow < this.inherited.length; this.awaitBelow++) this.inherited[this.awaitBelow].below = rec.time;
     } else if (rec.local) {
       const at: LocalAt = { local: rec.local, line: no };
       this.above = at;
@@ -186,8 +195,10 @@ export class SourceScanner {
         this.firstTime = -1; // marks "a dated line exists", resolved at finish
         this.firstLocal = at;
       }
-      for (const ev of this.orphans) this.pending.push({ ev, at });
-      this.orphans = [];
+      if (this.orphans.length) {
+        for (const ev of this.orphans) this.pending.push({ ev, at });
+        this.orphans = [];
+      }
     }
   }
 
@@ -205,7 +216,10 @@ export class SourceScanner {
       if (ev.time === null && (rec.local || rec.inheritsTime)) {
         // a year-less line is `above` itself (learn ran first); kubectl output takes the dated line above
         const a = this.above;
-        if (typeof a === 'number') ev.time = a;
+        if (typeof a === 'number') {
+          ev.time = a;
+          if (rec.inheritsTime) this.inherited.push({ ev, below: null });
+        }
         else if (a) this.pending.push({ ev, at: a });
         else if (rec.inheritsTime) this.orphans.push(ev); // DESIGN §4: none above, so the nearest below
       }
@@ -243,6 +257,8 @@ export class SourceScanner {
     // coverage is the earliest and latest resolved time, wherever they sit in the file
     for (const t of times) if (t !== null) this.seen(t);
     for (const p of this.pending) p.ev.time = at.get(p.at) ?? null;
+    // a reaper log pasted in reverse: kubectl's answers belong to the dated line below them
+    if (this.steps.back > this.steps.fwd) for (const i of this.inherited) if (i.below !== null) i.ev.time = i.below;
     for (const ev of this.events) if (ev.time !== null) this.seen(ev.time);
     if (this.info.role === 'unknown') {
       const v = this.roleVotes;

@@ -92,3 +92,29 @@ describe('kubectl lines before the first dated line', () => {
     expect(r.findings.map((f) => f.code)).toContain('events-without-time');
   });
 });
+
+// Two runs of a reaper that was refused vault-0 at 09:30 and deleted it at 09:40.
+const TWO_RUNS = [
+  'Thu Dec 29 09:30:01 UTC 2022 Starting pod-reaper [Reap older than: 10 minute(s)][Namespace regex: *UNKNOWN*]',
+  'Thu Dec 29 09:30:02 UTC 2022 Force delete pod vault-0 in namespace vault-system with deletion timestamp: 2022-12-29T09:20:26Z',
+  'warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.',
+  'Error from server (Forbidden): pods "vault-0" is forbidden: User "system:serviceaccount:pod-reaper:pod-reaper" cannot delete resource "pods" in API group "" in the namespace "vault-system"',
+  'Thu Dec 29 09:40:01 UTC 2022 Starting pod-reaper [Reap older than: 10 minute(s)][Namespace regex: *UNKNOWN*]',
+  'Thu Dec 29 09:40:02 UTC 2022 Force delete pod vault-0 in namespace vault-system with deletion timestamp: 2022-12-29T09:20:26Z',
+  'warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.',
+  'pod "vault-0" force deleted',
+];
+
+describe('kubectl lines of a reaper log pasted in reverse', () => {
+  const byText = (s: SourceScanner) => new Map(s.events.map((e) => [e.evidence.text, iso(e.time)]));
+  test('each answer keeps the time of its own run (the dated line below it), not the next run\'s', async () => {
+    const fwd = byText(byLine(TWO_RUNS));
+    expect(fwd.get(TWO_RUNS[3])).toBe('2022-12-29T09:30:02.000Z');
+    expect(byText(byLine([...TWO_RUNS].reverse()))).toEqual(fwd);
+    expect(byText(await byChunks([...TWO_RUNS].reverse()))).toEqual(fwd);
+  });
+  test('a log in file order still takes the dated line above', () => {
+    const s = byLine([...TWO_RUNS, 'Thu Dec 29 09:50:01 UTC 2022 Starting pod-reaper [Reap older than: 10 minute(s)][Namespace regex: *UNKNOWN*]']);
+    expect(s.events.filter((e) => e.kind === 'reaper.deleted').map((e) => iso(e.time))).toEqual(['2022-12-29T09:40:02.000Z']);
+  });
+});
