@@ -24,6 +24,7 @@ const EXAMPLES: Array<[string, string]> = [
 ];
 
 function parser(argv: string[]) {
+  // every valued option needs its value: `--gap` alone must not silently mean the default
   return yargs(argv)
     .parserConfiguration({ 'unknown-options-as-args': false })
     .scriptName('rke2-outage')
@@ -31,23 +32,23 @@ function parser(argv: string[]) {
     .command('$0 [paths..]', 'analyse logs (files, folders, .gz; `-` or no path reads stdin)', (c) => c.positional('paths', { type: 'string', array: true, describe: 'log files, folders, .gz files; - for stdin' }))
     .command('events [paths..]', 'every classified event as one JSON object per line (NDJSON), in time order', (c) => c.positional('paths', { type: 'string', array: true, describe: 'log files, folders, .gz files; - for stdin' }))
     .command('rules', 'list the rule table (id, kind, versions, one example); --format json for all examples')
-    .option('format', { alias: 'f', choices: FORMAT_NAMES, default: 'table' as FormatName, describe: 'report format' })
-    .option('output', { alias: 'o', type: 'string', describe: 'write the report to FILE (atomically) instead of stdout' })
-    .option('tz', { type: 'string', default: 'UTC', describe: 'zone for displayed times (JSON stays UTC), e.g. Asia/Shanghai' })
-    .option('since', { type: 'string', describe: 'only events at or after this time (ISO; without a zone: in --tz)' })
-    .option('until', { type: 'string', describe: 'only events before this time (ISO; without a zone: in --tz)' })
+    .option('format', { requiresArg: true, alias: 'f', choices: FORMAT_NAMES, default: 'table' as FormatName, describe: 'report format' })
+    .option('output', { requiresArg: true, alias: 'o', type: 'string', describe: 'write the report to FILE (atomically) instead of stdout' })
+    .option('tz', { requiresArg: true, type: 'string', default: 'UTC', describe: 'zone for displayed times (JSON stays UTC), e.g. Asia/Shanghai' })
+    .option('since', { requiresArg: true, type: 'string', describe: 'only events at or after this time (ISO; without a zone: in --tz)' })
+    .option('until', { requiresArg: true, type: 'string', describe: 'only events before this time (ISO; without a zone: in --tz)' })
     .option('redact', { type: 'boolean', default: false, describe: 'replace addresses, host/node names and FQDNs with consistent pseudonyms' })
-    .option('redact-map', { type: 'string', describe: 'write the private original -> pseudonym mapping to FILE (implies --redact)' })
-    .option('node', { type: 'string', describe: 'node name for logs read from stdin (or files whose path names no node)' })
-    .option('host', { type: 'string', array: true, default: [] as string[], describe: 'NAME=IP: name an address (repeatable)' })
-    .option('year', { type: 'number', describe: 'year for year-less timestamps (journald short, klog) when the input has no dated line' })
-    .option('gap', { type: 'string', default: '30m', describe: 'quiet gap that separates two outages of one peer' })
-    .option('grace', { type: 'string', default: '40s', describe: 'node-monitor-grace-period (50s from Kubernetes 1.32)' })
-    .option('toleration', { type: 'string', default: '300s', describe: 'not-ready / unreachable toleration seconds' })
-    .option('termination-grace', { type: 'string', default: '30s', describe: 'pod termination grace period' })
-    .option('reaper-period', { type: 'string', default: '10m', describe: 'pod-reaper CronJob period' })
-    .option('reaper-threshold', { type: 'string', default: '10m', describe: 'pod-reaper: reap pods terminating longer than this' })
-    .option('fail-on', { choices: ['incident', 'never'], default: 'never', describe: 'exit 1 when an incident is found (automation)' })
+    .option('redact-map', { requiresArg: true, type: 'string', describe: 'write the private original -> pseudonym mapping to FILE (implies --redact)' })
+    .option('node', { requiresArg: true, type: 'string', describe: 'node name for logs read from stdin (or files whose path names no node)' })
+    .option('host', { requiresArg: true, type: 'string', array: true, nargs: 1, default: [] as string[], describe: 'NAME=IP: name an address (repeatable)' })
+    .option('year', { requiresArg: true, type: 'number', describe: 'year for year-less timestamps (journald short, klog) when the input has no dated line' })
+    .option('gap', { requiresArg: true, type: 'string', default: '30m', describe: 'quiet gap that separates two outages of one peer' })
+    .option('grace', { requiresArg: true, type: 'string', default: '40s', describe: 'node-monitor-grace-period (50s from Kubernetes 1.32)' })
+    .option('toleration', { requiresArg: true, type: 'string', default: '300s', describe: 'not-ready / unreachable toleration seconds' })
+    .option('termination-grace', { requiresArg: true, type: 'string', default: '30s', describe: 'pod termination grace period' })
+    .option('reaper-period', { requiresArg: true, type: 'string', default: '10m', describe: 'pod-reaper CronJob period' })
+    .option('reaper-threshold', { requiresArg: true, type: 'string', default: '10m', describe: 'pod-reaper: reap pods terminating longer than this' })
+    .option('fail-on', { requiresArg: true, choices: ['incident', 'never'], default: 'never', describe: 'exit 1 when an incident is found (automation)' })
     .option('strict', { type: 'boolean', default: false, describe: 'exit 2 when any input was skipped or had read errors' })
     .example(EXAMPLES)
     .strictOptions()
@@ -57,7 +58,7 @@ function parser(argv: string[]) {
     .exitProcess(false)
     .fail((msg, err) => {
       // yargs spreads some messages over lines ("Invalid values:\n  Argument: ..."): one line is printed
-      throw err instanceof CliError ? err : new CliError(`rke2-outage: ${String(msg ?? err?.message).replace(/\s*\n\s*/g, ' ')}`);
+      throw err instanceof CliError ? err : new CliError(`rke2-outage: ${String(msg ?? err?.message).replace(/\s*\n\s*/g, ' ').replace(/^Not enough arguments following: (\S+)$/, (_m, n: string) => `${n.length === 1 ? '-' : '--'}${n} needs a value`)}`);
     });
 }
 

@@ -86,3 +86,18 @@ describe('yargs messages spread over lines', () => {
     expect(r.err).toBe('rke2-outage: Invalid values: Argument: format, Given: "pdf", Choices: "table", "json", "markdown", "html"\n');
   });
 });
+
+describe('options given without their value', () => {
+  test.each([['-o', '-o needs a value'], ['--gap', '--gap needs a value'], ['--node', '--node needs a value'], ['--host', '--host needs a value']])('%s at the end is a usage error, not the default', async (opt, msg) => {
+    const r = await cli([path.join(dir, 'stderr.log'), opt]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(`rke2-outage: ${msg}\n`);
+  });
+
+  test('--host takes one NAME=IP: a path after it is still a path', async () => {
+    const r = await cli(['--host', 'feng-ws2=10.113.207.142', path.join(dir, 'stderr.log'), '--host', 'feng-ws3=10.113.207.143', '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).incidents[0].peer).toMatchObject({ address: '10.113.207.142', node: 'feng-ws2' });
+  });
+});
