@@ -149,7 +149,7 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   findings.push(...isolationFindings(incidents, inputs, new Set(timed.filter((e) => e.node && (e.kind.startsWith('tunnel.') || e.kind.startsWith('lb.'))).map((e) => e.node!))), ...lagFindings(opts.lags ?? []), ...repeats.findings);
   const untimed = events.filter((e) => e.time === null);
   if (untimed.length) {
-    findings.push({ code: 'events-without-time', severity: 'info', message: `${untimed.length} events carry no absolute time (console captures, year-less lines without a reference) and are left out of the timeline.`, evidence: untimed.slice(0, 3).map((e) => e.evidence) });
+    findings.push({ code: 'events-without-time', severity: 'info', message: `${untimed.length === 1 ? '1 event carries' : `${untimed.length} events carry`} no absolute time (console captures, year-less lines without a reference) and are left out of the timeline.`, evidence: untimed.slice(0, 3).map((e) => e.evidence) });
   }
   for (const s of opts.skipped ?? []) findings.push({ code: 'input-skipped', severity: 'info', message: `${s.path}: skipped (${s.reason})` });
   return { schemaVersion: 1, tool: opts.tool, timing: t, inputs, incidents, findings };

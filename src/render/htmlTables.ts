@@ -4,7 +4,7 @@ import type { Evidence, Finding, Incident, MilestoneName, Report } from '../type
 import { fmtDuration } from '../assemble/format';
 import { esc } from './escape';
 import { offsetSeconds } from './time';
-import { MILESTONE_LABELS } from './words';
+import { MILESTONE_LABELS, observerOf } from './words';
 import { clockHeader, clockWithZone, utcWithZone } from './zoned';
 import { markersOf } from './markers';
 import { phasesOf } from './phases';
@@ -36,7 +36,7 @@ export function milestoneTable(inc: Incident, tz: string, refs: EvidenceList, an
     const m = inc.milestones[k];
     if (!m) continue;
     const what = marks[k] ? `<span class="marker">${esc(marks[k]!)}</span> ${esc(label)}` : esc(label);
-    rows.push([t(clockWithZone(m.time, tz)), num(signed(offsetSeconds(inc.start, m.time))), { html: what }, m.node ?? 'pod-reaper', { html: refLink(refs, m.evidence, anchor) }]);
+    rows.push([t(clockWithZone(m.time, tz)), num(signed(offsetSeconds(inc.start, m.time))), { html: what }, observerOf(k, m), { html: refLink(refs, m.evidence, anchor) }]);
   }
   const missing = (Object.keys(MILESTONE_LABELS) as MilestoneName[]).filter((k) => !inc.milestones[k]).map((k) => MILESTONE_LABELS[k]);
   return table([`time, ${clockHeader(tz)}`, 'from start', 'milestone', 'node', 'evidence'], rows) + (missing.length ? `<p class="muted">Not in the logs: ${esc(missing.join(', '))}.</p>` : '');

@@ -5,7 +5,7 @@ import type { Finding, Incident, MilestoneName, Report } from '../types';
 import { fmtDuration } from '../assemble/format';
 import type { RenderOptions } from './table';
 import { offsetSeconds } from './time';
-import { DURATION_LABELS, MILESTONE_LABELS, peerLabel, summaryOf } from './words';
+import { DURATION_LABELS, MILESTONE_LABELS, observerOf, peerLabel, summaryOf } from './words';
 import { clockHeader, clockWithZone, utcWithZone } from './zoned';
 import { markersOf, MARKER_MEANING } from './markers';
 import { dominantPhase, phasesOf } from './phases';
@@ -23,7 +23,7 @@ function milestoneTable(inc: Incident, tz: string, refs: EvidenceList): string {
     const m = inc.milestones[k];
     if (!m) continue;
     const what = marks[k] ? `**${marks[k]}** ${label}` : label;
-    rows.push([clockWithZone(m.time, tz), signed(offsetSeconds(inc.start, m.time)), what, mdText(m.node ?? 'pod-reaper'), refs.ref(m.evidence)]);
+    rows.push([clockWithZone(m.time, tz), signed(offsetSeconds(inc.start, m.time)), what, mdText(observerOf(k, m)), refs.ref(m.evidence)]);
   }
   const missing = (Object.keys(MILESTONE_LABELS) as MilestoneName[]).filter((k) => !inc.milestones[k]).map((k) => MILESTONE_LABELS[k]);
   const table = mdTable([`time, ${clockHeader(tz)}`, 'from start', 'milestone', 'node', 'evidence'], rows);

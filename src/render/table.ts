@@ -3,7 +3,7 @@ import Table from 'cli-table3';
 import type { Evidence, Incident, MilestoneName, Report } from '../types';
 import { fmtDuration } from '../assemble/format';
 import { fmtTime, fmtClock, offsetSeconds } from './time';
-import { DURATION_LABELS, MILESTONE_LABELS, peerLabel, summaryOf } from './words';
+import { DURATION_LABELS, MILESTONE_LABELS, observerOf, peerLabel, summaryOf } from './words';
 
 export interface RenderOptions {
   tz: string;
@@ -39,7 +39,7 @@ function incidentBlock(inc: Incident, o: RenderOptions): string {
   const m = table(['milestone', `time (${o.tz})`, 'from start', 'node', 'evidence'], o);
   for (const [k, label] of Object.entries(MILESTONE_LABELS)) {
     const ms = inc.milestones[k as MilestoneName];
-    m.push([label, ms ? fmtTime(ms.time, o.tz) : '—', ms ? signed(offsetSeconds(inc.start, ms.time)) : '—', ms?.node ?? (ms ? 'pod-reaper' : '—'), ms ? ref(ms.evidence) : '—']);
+    m.push([label, ms ? fmtTime(ms.time, o.tz) : '—', ms ? signed(offsetSeconds(inc.start, ms.time)) : '—', ms ? observerOf(k as MilestoneName, ms) : '—', ms ? ref(ms.evidence) : '—']);
   }
   out.push(m.toString());
   if (inc.observers.length) {

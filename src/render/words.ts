@@ -1,5 +1,5 @@
 // Shared wording for every renderer: milestone labels, duration labels, the one-line summary.
-import type { DurationName, Incident, MilestoneName } from '../types';
+import type { DurationName, Incident, Milestone, MilestoneName } from '../types';
 import { fmtDuration } from '../assemble/format';
 import { fmtClock } from './time';
 
@@ -37,4 +37,10 @@ export function summaryOf(inc: Incident, tz = 'UTC'): string {
   if (d.interruption !== null) parts.push(`its pods were force-deleted after ${fmtDuration(d.interruption)}`);
   parts.push(inc.milestones.peerBack ? `it came back after ${fmtDuration(d.downtime)}` : 'it did not come back in the logs');
   return parts.join('; ') + '.';
+}
+
+/** Who logged a milestone: its node, the pod-reaper for its force-delete lines, or `?` when unknown. */
+export function observerOf(k: MilestoneName, m: Milestone): string {
+  if (m.node) return m.node;
+  return k === 'firstForceDelete' || k === 'lastForceDelete' || m.evidence.text.includes('Force delete pod ') ? 'pod-reaper' : '?';
 }

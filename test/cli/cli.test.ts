@@ -125,3 +125,13 @@ describe('--output', () => {
     await fs.rm(dir, { recursive: true });
   });
 });
+
+describe('unknown observers', () => {
+  test('a paste without --node is labelled ?, never pod-reaper', async () => {
+    const io = fakeIo('time="2022-12-29T17:13:53+08:00" level=info msg="Stopped tunnel to 10.0.0.12:9345"\n');
+    expect(await main(['-', '--format', 'markdown'], io)).toBe(0);
+    const row = io.out().split('\n').find((l) => l.includes('tunnel stopped'))!;
+    expect(row).toContain('| ? |');
+    expect(io.out()).not.toContain('pod-reaper');
+  });
+});
