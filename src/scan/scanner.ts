@@ -107,7 +107,7 @@ export class SourceScanner {
       const next = stop === to ? to : stop + 1;
       const no = ++this.lines;
       let end = stop;
-      if (stop < to && end > pos && s.charCodeAt(end - 1) === 13) end--; // \r\n, as readline splits
+      if (stop < to && end > pos && s.charCodeAt(end - 1) === 13) end--; // \r\n ends a line as one break
       const long = stop - pos > this.maxLine;
       if (long || cand < next) {
         flushSkip();
