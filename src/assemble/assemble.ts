@@ -11,7 +11,7 @@ import { groupFacts, laterRecoveries, recoveriesByName, type Group } from './gro
 import { collectPods } from './pods';
 import { durationsOf, iso, milestoneOf, milestonesOf, observersOf } from './milestones';
 import { podFindings, timingFindings } from './findings';
-import { NameBook, portOf, SERVER_PORTS } from './peers';
+import { NameBook, portOf, sameHost, SERVER_PORTS } from './peers';
 import { expectedEvictSeconds, SLACK_SECONDS } from './timing';
 import { fmtDuration } from './format';
 import { dropRepeats } from './repeats';
@@ -58,16 +58,18 @@ function notReadyFor(d: Draft, peer: Incident['peer'], names: NameBook, notReady
 }
 
 /** An incident accounts for a NotReady event of its own node from its start on (or the one it cites). */
-function explains(inc: Incident, e: Event, names: NameBook): boolean {
+function explains(inc: Incident, e: Event, names: NameBook, gapMs: number): boolean {
   const cited = inc.milestones.nodeNotReady?.evidence;
   if (cited && cited.path === e.evidence.path && cited.line === e.evidence.line) return true;
   const node = String(e.detail.nodeName);
-  const mine = (inc.peer.node && inc.peer.node.split('.')[0] === node.split('.')[0]) || (inc.peer.address !== null && names.addrOf(node) === inc.peer.address);
-  const end = inc.end ? Date.parse(inc.end) : Infinity;
+  const mine = (inc.peer.node && sameHost(inc.peer.node, node)) || (inc.peer.address !== null && names.addrOf(node) === inc.peer.address);
+  // an outage that never came back explains its node's NotReady events up to one quiet gap after its last evidence
+  const lastSeen = Math.max(Date.parse(inc.start), ...inc.timeline.map((x) => (x.time ? Date.parse(x.time) : 0)));
+  const end = inc.end ? Date.parse(inc.end) : lastSeen + gapMs;
   return !!mine && e.time! >= Date.parse(inc.start) - SLACK_SECONDS * 1000 && e.time! <= end;
 }
 
-function build(d: Draft, id: number, names: NameBook, timed: Event[], t: TimingModel, reaperGiven: boolean, claimed: Set<string>, allFacts: Fact[]): Incident {
+function build(d: Draft, names: NameBook, timed: Event[], t: TimingModel, reaperGiven: boolean, claimed: Set<string>, allFacts: Fact[]): Incident {
   const facts: Fact[] = d.group?.facts ?? [];
   const peer = peerOf(d.group, names);
   const nr = d.notReady ?? notReadyFor(d, peer, names, timed.filter((e) => e.kind === 'node.not-ready'), t, claimed);
@@ -80,14 +82,20 @@ function build(d: Draft, id: number, names: NameBook, timed: Event[], t: TimingM
   // without reaper output, the controller-manager's first eviction marks the pods Terminating
   const backTime = back?.ev.time ?? null;
   const evictUntil = Math.min(backTime ?? Infinity, start + (expectedEvictSeconds(t) + t.gap) * 1000);
-  const sameNode = (n: string) => (peer.address ? (names.addrOf(n) ?? peer.address) === peer.address : n.split('.')[0] === String(peer.node).split('.')[0]);
+  // an eviction on a named node belongs here only when that node is this peer (by address, else by name)
+  const sameNode = (n: string) => {
+    const a = names.addrOf(n);
+    if (a && peer.address) return a === peer.address;
+    return peer.node !== null && sameHost(n, peer.node);
+  };
   const eviction = !milestones.podsTerminating && (peer.address || peer.node) ? firstEviction(timed, start, evictUntil, sameNode) : null;
   if (eviction) milestones.podsTerminating = milestoneOf(eviction);
   const lastEvidence = Math.max(d.group?.lastEvidence ?? start, backTime ?? start);
   const context = d.group ? contextEvents(timed, start, lastEvidence) : [];
   const durations = durationsOf(start, milestones);
   const inc: Incident = {
-    id, peer, start: iso(start)!, estimatedStart: d.estimated, end: milestones.peerBack?.time ?? null,
+    id: 0, // numbered once every incident is built and sorted
+    peer, start: iso(start)!, estimatedStart: d.estimated, end: milestones.peerBack?.time ?? null,
     milestones, durations,
     observers: observersOf(facts, recoveries),
     pods: d.pods.map((p) => ({ namespace: p.namespace, name: p.name, deletionTimestamp: iso(p.deletionTs), forceDeletedAt: iso(p.at), outcome: p.outcome, attempts: p.attempts, evidence: p.ev.evidence })),
@@ -131,11 +139,11 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   const claimed = new Set(groups.map((g) => g.host));
   drafts.push(...splitByNotReady(reaperOnlyDrafts(left, t), timed.filter((e) => e.kind === 'node.not-ready'), t, (n) => { const a = names.addrOf(n); return !a || !claimed.has(a); }));
   drafts.sort((a, b) => a.start - b.start);
-  const built = drafts.map((d) => build(d, 0, names, timed, t, reaper.sources.size > 0, claimed, allFacts));
+  const built = drafts.map((d) => build(d, names, timed, t, reaper.sources.size > 0, claimed, allFacts));
   // NotReady events no incident explains open their own (estimated) incidents
   const notReady = timed.filter((e) => e.kind === 'node.not-ready');
-  const explained = (e: Event) => built.some((inc) => explains(inc, e, names));
-  built.push(...notReadyDrafts(notReady, explained, t).map((d) => build(d, 0, names, timed, t, reaper.sources.size > 0, claimed, allFacts)));
+  const explained = (e: Event) => built.some((inc) => explains(inc, e, names, t.gap * 1000));
+  built.push(...notReadyDrafts(notReady, explained, t).map((d) => build(d, names, timed, t, reaper.sources.size > 0, claimed, allFacts)));
   const incidents = built.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   incidents.forEach((inc, i) => (inc.id = i + 1));
   const spans = nodeSpans(inputs);

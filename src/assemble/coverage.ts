@@ -2,6 +2,7 @@
 // it began, cannot show how it saw the outage; its absence from the observers is not evidence.
 import type { Event, Finding, Incident, InputSummary } from '../types';
 import type { NameBook } from './peers';
+import { shortName } from './peers';
 
 interface Span { node: string; first: number; last: number; paths: string[] }
 
@@ -19,7 +20,6 @@ export function nodeSpans(inputs: InputSummary[]): Span[] {
   return [...by.values()];
 }
 
-const short = (n: string): string => n.split('.')[0];
 
 /** How close to the start a node's last line must be to suggest it is the lost node itself. */
 const SELF_WINDOW_MS = 5 * 60_000;
@@ -30,7 +30,7 @@ export function coverageFindings(inc: Incident, spans: Span[], names: NameBook):
   const start = Date.parse(inc.start);
   const out: Finding[] = [];
   for (const s of spans) {
-    const isPeer = (inc.peer.node && short(inc.peer.node) === short(s.node)) || (inc.peer.address !== null && names.addrOf(s.node) === inc.peer.address);
+    const isPeer = (inc.peer.node && shortName(inc.peer.node) === shortName(s.node)) || (inc.peer.address !== null && names.addrOf(s.node) === inc.peer.address);
     if (isPeer) continue;
     const files = s.paths.length === 1 ? s.paths[0] : `${s.paths.length} files`;
     if (s.last < start && !inc.peer.node && start - s.last <= SELF_WINDOW_MS) {

@@ -3,6 +3,7 @@
 // peer never seen up are not an outage.
 import type { Event } from '../types';
 import type { Fact } from './facts';
+import { sameHost } from './peers';
 
 export interface Group {
   host: string;
@@ -108,12 +109,11 @@ export function laterRecoveries(all: Fact[], host: string, after: number): Fact[
 
 /** Recoveries of a node known only by name: NodeReady and its backend connection, per observer. */
 export function recoveriesByName(timed: Event[], name: string, after: number): Fact[] {
-  const short = (n: string) => n.split('.')[0];
   const out: Fact[] = [];
   for (const e of timed) {
     if (e.time! <= after) continue;
     const who = e.kind === 'node.ready' ? e.detail.nodeName : e.kind === 'tunnel.backend-connected' ? e.peer : null;
-    if (typeof who !== 'string' || short(who) !== short(name) || out.some((r) => r.ev.node === e.node)) continue;
+    if (typeof who !== 'string' || !sameHost(who, name) || out.some((r) => r.ev.node === e.node)) continue;
     out.push({ host: name, addr: name, kind: 'recovery', ev: e });
   }
   return out;

@@ -1,5 +1,5 @@
 // Milestones, durations and per-observer views of one incident (DESIGN §6).
-import type { DurationName, Event, Incident, Milestone, MilestoneName, ObserverView } from '../types';
+import type { DurationName, Event, Milestone, MilestoneName, ObserverView } from '../types';
 import type { Fact } from './facts';
 import type { ForceDelete } from './pods';
 
@@ -69,6 +69,3 @@ export function observersOf(facts: Fact[], recoveries: Fact[]): ObserverView[] {
   for (const r of recoveries) get(r.ev.node).peerBack ??= iso(r.ev.time);
   return [...by.values()].sort((a, b) => (a.firstSign ?? '').localeCompare(b.firstSign ?? '') || String(a.node).localeCompare(String(b.node)));
 }
-
-/** Blank milestone map for incidents known only from reaper output. */
-export type Milestones = Incident['milestones'];

@@ -19,6 +19,16 @@ export function isLoopback(host: string): boolean {
 }
 
 /** Ports only control-plane servers listen on: a peer seen on them is a server. */
+/** `feng-ws2.sme-feng.example.com` -> `feng-ws2`; addresses stay whole (`10.0.0.5` is not `10`). */
+export function shortName(name: string): string {
+  return /[A-Za-z]/.test(name) && !name.includes(':') ? name.split('.')[0] : name;
+}
+
+/** True when two node names are the same host, short or fully qualified. */
+export function sameHost(a: string, b: string): boolean {
+  return shortName(a) === shortName(b);
+}
+
 export const SERVER_PORTS = new Set([9345, 6443, 2379, 2380]);
 
 /** Two-way map between addresses and node names, fed by options and by what the logs reveal. */
@@ -29,7 +39,7 @@ export class NameBook {
   add(name: string, addr: string): void {
     if (!this.byAddr.has(addr)) this.byAddr.set(addr, name);
     if (!this.byName.has(name)) this.byName.set(name, addr);
-    const short = name.split('.')[0];
+    const short = shortName(name);
     if (!this.byName.has(short)) this.byName.set(short, addr);
   }
 
@@ -38,7 +48,7 @@ export class NameBook {
   }
 
   addrOf(name: string): string | null {
-    return this.byName.get(name) ?? this.byName.get(name.split('.')[0]) ?? null;
+    return this.byName.get(name) ?? this.byName.get(shortName(name)) ?? null;
   }
 
   /** Learns an observer's own address from `read tcp A:p->B:q` (or `[A6]:p->`) in its errors. */

@@ -1,7 +1,7 @@
 // Pod-reaper output -> one record per force-deleted pod, with its outcome (bundles.md §1.3):
 // `Successfully force deleted pod P in namespace N` or kubectl's `pod "P" force deleted` (tied by
 // name to the latest open force-delete in the same source), `Error from server (NotFound)` = gone.
-import type { Event, Evidence } from '../types';
+import type { Event } from '../types';
 
 export interface ForceDelete {
   namespace: string;
@@ -83,8 +83,4 @@ function settle(fd: ForceDelete, ev: Event): void {
   const gone = ev.kind === 'reaper.deleted' || (ev.detail as { reason?: string }).reason === 'NotFound';
   fd.outcome = gone ? 'deleted' : 'failed';
   fd.outcomeEv = ev;
-}
-
-export function evidenceOf(ev: Event): Evidence {
-  return ev.evidence;
 }

@@ -1,4 +1,4 @@
-// The CLI: main(argv, io) -> exit code (STYLE §13). Only runFromProcess touches `process`;
+// The CLI: main(argv, io) -> exit code (STYLE §13). Only runFromProcess wires in `process`;
 // command bodies live in report.ts, events.ts and rules.ts.
 import yargs from 'yargs';
 import { TOOL } from '../analyze';

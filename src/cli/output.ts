@@ -15,7 +15,7 @@ export async function writeAtomic(file: string, text: string): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await fs.writeFile(tmp, text, { mode: 0o644 });
+    await fs.writeFile(tmp, text, { mode: 0o644, flag: 'wx' }); // wx: never follow a link planted at the temp name
     await fs.rename(tmp, file);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);

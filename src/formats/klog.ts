@@ -19,6 +19,3 @@ export const klog: LineFormat = {
     },
   ],
 };
-
-/** CRI container log prefix (/var/log/pods): `<RFC3339Nano> stdout|stderr F|P <payload>`. */
-export const CRI_PREFIX = /^(\d{4}-\d\d-\d\dT[0-9:.]+(?:Z|[+-]\d\d:?\d\d)) (?:stdout|stderr) [FP] /;

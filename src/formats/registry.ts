@@ -15,7 +15,7 @@ export const FORMATS: LineFormat[] = [
 /** One anchored alternation of every sniff: a line it rejects is unparsed at the cost of one test. */
 export const ANY_SNIFF = new RegExp(FORMATS.map((f) => `(?:${f.sniff.source.replace(/^\^/, '')})`).join('|').replace(/^/, '^(?:') + ')');
 
-const PASTE_PREFIX = /^(?:[ \t]*>)*[ \t]*/;
+const PASTE_PREFIX = /^(?:[ \t]{0,64}>){0,16}[ \t]{0,64}/;
 
 /** Removes paste artifacts: BOM, CR, leading blanks and `> ` quoting. */
 export function cleanLine(raw: string): string {

@@ -97,12 +97,14 @@ export class SourceClock {
     return this.anchors.length ? this.anchors[this.anchors.length - 1].offsetMin : null;
   }
 
+  /** The anchor in force at `line`: the last one at or above it (a zone change below must not move it), else the first. */
   private nearest(line: number): Anchor | null {
     let best: Anchor | null = null;
     for (const a of this.anchors) {
-      if (!best || Math.abs(a.line - line) < Math.abs(best.line - line)) best = a;
+      if (a.line <= line) best = a;
+      else break;
     }
-    return best;
+    return best ?? this.anchors[0] ?? null;
   }
 
   /** Year and zone from the anchor nearest to `line` (Dec -> Jan rollover either way of it). */

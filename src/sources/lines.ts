@@ -1,4 +1,4 @@
-// Bytes -> lines (the only stream code besides opening files): a UTF-8 decoder so multi-byte
+// Bytes -> lines: a UTF-8 decoder so multi-byte
 // characters split across chunks survive, then whole decoded chunks handed to the scanner, which
 // splits them itself (one needle search per chunk, see SourceScanner.feed). Only the unfinished
 // last line of a chunk is carried over, and at most MAX_LINE + 1 characters of it, so a line of

@@ -1,10 +1,7 @@
-// Opening one source as a byte stream: plain files, gzip, stdin; and a binary sniff so images and
-// executables are skipped, never read as logs.
-import { createReadStream } from 'node:fs';
+// The binary gate every log body passes (images and executables are skipped, never read as
+// logs; UTF-16 text is decoded), and the read sizes the line stage is tuned for.
 import { StringDecoder } from 'node:string_decoder';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
-import { createGunzip, type ZlibOptions } from 'node:zlib';
-import type { SourceRef } from './walk';
 
 export class NotText extends Error {}
 
@@ -73,19 +70,4 @@ export function gated(body: Readable): Readable {
   const gate = new TextGate({ highWaterMark: AHEAD });
   body.on('error', (e) => gate.destroy(e));
   return body.pipe(gate);
-}
-
-/** The decompressed byte stream of a source; errors surface on the returned stream. */
-export function openSource(ref: SourceRef, stdin?: Readable): Readable {
-  const raw: Readable = ref.path === '-' && stdin ? stdin : createReadStream(ref.fsPath, { highWaterMark: CHUNK });
-  // 1 MiB of read-ahead: reading and inflating (libuv thread pool) overlap the scan on the main thread
-  const gate = new TextGate({ highWaterMark: AHEAD });
-  if (ref.kind === 'gzip') {
-    const gz = createGunzip({ chunkSize: CHUNK, highWaterMark: AHEAD } as ZlibOptions); // zlib passes stream options on
-    raw.on('error', (e) => gz.destroy(e));
-    gz.on('error', (e) => gate.destroy(e));
-    return raw.pipe(gz).pipe(gate);
-  }
-  raw.on('error', (e) => gate.destroy(e));
-  return raw.pipe(gate);
 }
