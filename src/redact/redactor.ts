@@ -4,6 +4,7 @@
 import { allocateIpv4, IPV4, isNeutral, validIpv4 } from './ipv4';
 import { allocateIpv6, canonicalIpv6, IPV6, isNeutralIpv6 } from './ipv6';
 import { FQDN, looksLikeFqdn, nodeNameOf } from './names';
+import { escapeRegex } from '../rules/needles';
 
 /** The private mapping written by --redact-map: original -> pseudonym. */
 export interface RedactionMap {
@@ -15,7 +16,6 @@ export interface RedactionMap {
 /** Fields whose string value names a node (observer, peer, Kubernetes node name). */
 const NAME_KEYS = new Set(['node', 'nodeName', 'peer']);
 const BOUNDARY = (alt: string) => new RegExp(`(?<![A-Za-z0-9])(?:${alt})(?![A-Za-z0-9])`, 'gi');
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class Redactor {
   private readonly ips = new Set<string>();
@@ -65,7 +65,7 @@ export class Redactor {
     }
     const labels = new Set([...short, ...[...this.fqdns].map((f) => f.split('.')[0])]);
     [...labels].sort().forEach((l) => this.hostMap.set(l, `host-${this.hostMap.size + 1}`));
-    const alts = [...short].sort((a, b) => b.length - a.length).map(escapeRe);
+    const alts = [...short].sort((a, b) => b.length - a.length).map(escapeRegex);
     this.shortRe = alts.length ? BOUNDARY(alts.join('|')) : null;
     this.frozen = true;
   }

@@ -3,7 +3,7 @@
 import type { Evidence, Finding, Incident, MilestoneName, Report } from '../types';
 import { fmtDuration } from '../assemble/format';
 import { esc } from './escape';
-import { offsetSeconds } from './time';
+import { offsetSeconds, signedDuration } from './time';
 import { MILESTONE_LABELS, observerOf } from './words';
 import { clockHeader, clockWithZone, utcWithZone } from './zoned';
 import { markersOf } from './markers';
@@ -16,7 +16,7 @@ type Cell = string | { html: string; cls?: string };
 const cell = (c: Cell) => (typeof c === 'string' ? `<td>${esc(c)}</td>` : `<td${c.cls ? ` class="${c.cls}"` : ''}>${c.html}</td>`);
 const t = (s: string): Cell => ({ html: esc(s), cls: 't' });
 const num = (s: string | number): Cell => ({ html: esc(s), cls: 'num' });
-const signed = (s: number | null) => (s === null ? '—' : (s < 0 ? '' : '+') + fmtDuration(s));
+const signed = signedDuration;
 
 export function table(head: string[], rows: Cell[][]): string {
   return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</tbody></table>`;

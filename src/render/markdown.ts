@@ -4,7 +4,7 @@
 import type { Finding, Incident, MilestoneName, Report } from '../types';
 import { fmtDuration } from '../assemble/format';
 import type { RenderOptions } from './table';
-import { offsetSeconds } from './time';
+import { offsetSeconds, signedDuration } from './time';
 import { DURATION_LABELS, MILESTONE_LABELS, observerOf, peerLabel, summaryOf } from './words';
 import { clockHeader, clockWithZone, utcWithZone } from './zoned';
 import { markersOf, MARKER_MEANING } from './markers';
@@ -12,7 +12,7 @@ import { dominantPhase, phasesOf } from './phases';
 import { cite, EvidenceList, incidentEvidence, shorten } from './evidence';
 import { mdCode, mdTable, mdText } from './mdEscape';
 
-const signed = (s: number | null) => (s === null ? '—' : (s < 0 ? '' : '+') + fmtDuration(s));
+const signed = signedDuration;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 function milestoneTable(inc: Incident, tz: string, refs: EvidenceList): string {

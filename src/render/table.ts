@@ -2,7 +2,7 @@
 import Table from 'cli-table3';
 import type { Evidence, Incident, MilestoneName, Report } from '../types';
 import { fmtDuration } from '../assemble/format';
-import { fmtTime, fmtClock, offsetSeconds } from './time';
+import { fmtTime, fmtClock, offsetSeconds, signedDuration } from './time';
 import { DURATION_LABELS, MILESTONE_LABELS, observerOf, peerLabel, summaryOf } from './words';
 
 export interface RenderOptions {
@@ -16,7 +16,7 @@ function table(head: string[], opts: RenderOptions): Table.Table {
   return new Table({ head, style: opts.color ? { head: ['cyan'] } : plain, wordWrap: false });
 }
 
-const signed = (s: number | null) => (s === null ? '—' : (s < 0 ? '' : '+') + fmtDuration(s));
+const signed = signedDuration;
 
 /** `path:line` and the line, as one evidence entry. */
 export function cite(e: Evidence): string {

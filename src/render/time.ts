@@ -1,5 +1,6 @@
 // Display of instants in the chosen zone (JSON stays UTC). No ambient zone: UTC unless --tz.
 import { format } from 'date-fns';
+import { fmtDuration } from '../assemble/format';
 import { TZDate } from '@date-fns/tz';
 
 /** `2022-12-29 09:13:37 UTC` or, with a zone, `2022-12-29 17:13:37 +08:00`. */
@@ -29,4 +30,9 @@ export function validZone(tz: string): boolean {
 export function offsetSeconds(from: string | null | undefined, to: string | null | undefined): number | null {
   if (!from || !to) return null;
   return (Date.parse(to) - Date.parse(from)) / 1000;
+}
+
+/** An offset from the start, signed: `+36s`, `-5s`, or `—`. */
+export function signedDuration(s: number | null): string {
+  return s === null ? '—' : (s < 0 ? '' : '+') + fmtDuration(s);
 }

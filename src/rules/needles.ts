@@ -3,7 +3,8 @@
 // searched with the Wu-Manber finder in prefilter.ts, which flags the same lines.
 import type { Rule } from './rule';
 
-function escape(s: string): string {
+/** Escapes a literal for use inside a regular expression. */
+export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -23,7 +24,7 @@ function trieSource(words: string[]): string {
   }
   const emit = (n: Node): string => {
     if (n.end) return ''; // containing the shorter word is enough for a prefilter
-    const alts = [...n.next].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ch, c]) => escape(ch) + emit(c));
+    const alts = [...n.next].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ch, c]) => escapeRegex(ch) + emit(c));
     return alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`;
   };
   return emit(root);

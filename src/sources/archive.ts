@@ -22,7 +22,7 @@ export function containerOf(name: string): Container {
   return 'plain';
 }
 
-function gunzip(body: Readable): Readable {
+export function gunzip(body: Readable): Readable {
   const gz = createGunzip({ chunkSize: CHUNK, highWaterMark: AHEAD } as ZlibOptions);
   body.on('error', (e) => gz.destroy(e));
   return body.pipe(gz);
