@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ReadOptions, ScannedLog } from '../reader';
+import type { ReadOptions, ScannedLog } from '../scanLog';
 import { SourceScanner } from '../scan/scanner';
 import { SourceClock } from '../scan/clock';
 import { RULES } from '../rules/registry';

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { gunzip } from './archive';
 import { CHUNK } from './open';
 import { parentPort } from 'node:worker_threads';
-import { scanLog, type ReadOptions } from '../reader';
+import { scanLog, type ReadOptions } from '../scanLog';
 import { toWire } from './parallel';
 import type { SourceRef } from './walk';
 

@@ -2,7 +2,7 @@
 // workers run the built JavaScript (dist/, made by `npm ci` / `npm run build`).
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { scanLog } from '../../src/reader';
+import { scanLog } from '../../src/scanLog';
 import type { SourceRef } from '../../src/sources/walk';
 import { stretchLog } from '../bench/stretch';
 import { cleanup, FIXTURE, tempDir } from '../bad-input/harness';
