@@ -1,5 +1,5 @@
-// Kubernetes control-plane and kubelet wordings beyond the v=0 event lines in node.ts
-// (messages.md §2.7-§2.9): printf forms up to 1.26, structured forms, apiserver endpoint resets.
+// Kubernetes control-plane and kubelet lines (messages.md §2.7-§2.9): controller-manager NotReady,
+// evictions and recoveries in event, printf (up to 1.26) and structured forms; apiserver endpoint resets.
 import type { LogRecord } from '../types';
 import type { Rule } from './rule';
 import { listOf } from './loadbalancer';
@@ -38,6 +38,42 @@ export const kubeRules: Rule[] = [
         '2025-08-23T03:04:01.778777471Z stderr F W0823 03:04:01.778597       1 lease.go:265] Resetting endpoints for master service "kubernetes" to [172.30.1.2]',
       ],
       noMatch: ['I1229 09:13:52.101734       1 controller.go:611] quota admission added evaluator for: endpoints'],
+    },
+  },
+  {
+    id: 'kube.node-not-ready',
+    kind: 'node.not-ready',
+    versions: 'kube-controller-manager event log (V(0) up to 1.28): reason="NodeNotReady" on a Node',
+    needles: ['NodeNotReady'],
+    formats: KUBE_FORMATS,
+    match: /^Event occurred$/,
+    where: { kind: /^Node$/, reason: /^NodeNotReady$/ },
+    peer: 'none',
+    detail: (_g, r) => ({ nodeName: r.fields.object ?? null }),
+    examples: {
+      match: ['I1229 09:14:09.413202       1 event.go:291] "Event occurred" object="ecs-m2" kind="Node" apiVersion="v1" type="Normal" reason="NodeNotReady" message="Node ecs-m2 status is now: NodeNotReady"'],
+      noMatch: ['I1122 09:14:09.413202       1 event.go:294] "Event occurred" object="default/web-5d8f7c9b6-x2x7q" kind="Pod" apiVersion="v1" type="Warning" reason="NodeNotReady" message="Node is not ready"'],
+    },
+  },
+  {
+    id: 'kube.taint-eviction',
+    kind: 'pod.evicting',
+    versions: '<=1.20 "NoExecuteTaintManager is deleting Pod: ns/p"; 1.21-1.28 structured; 1.29+ taint-eviction-controller "Deleting pod"',
+    needles: ['NoExecuteTaintManager is deleting', 'taint-eviction-controller'],
+    formats: KUBE_FORMATS,
+    match: /^(?:NoExecuteTaintManager is deleting (?:pod|Pod: (?<pod>\S{1,320}))|Deleting pod)$/,
+    peer: 'none',
+    detail: (g, r) => {
+      const ref = g.pod ?? r.fields.pod ?? '';
+      const [ns, name] = ref.includes('/') ? ref.split('/', 2) : [null, ref];
+      return { namespace: ns, pod: name };
+    },
+    examples: {
+      match: [
+        'I1229 09:19:10.002311       1 taint_manager.go:106] "NoExecuteTaintManager is deleting pod" pod="cdp/impala-executor-000-0"',
+        'I0820 09:19:10.002311       1 taint_eviction.go:112] "Deleting pod" controller="taint-eviction-controller" pod="cdp/impala-executor-000-0"',
+      ],
+      noMatch: ['I1020 09:19:10.002590       1 event.go:307] "Event occurred" object="cdp/impala-executor-000-0" fieldPath="" kind="Pod" apiVersion="v1" type="Normal" reason="TaintManagerEviction" message="Marking for deletion Pod cdp/impala-executor-000-0"'],
     },
   },
   {

@@ -1,4 +1,4 @@
-// Node life-cycle and control-plane waits (messages.md §2.4, §2.8): context for the timeline.
+// Node life-cycle and control-plane waits (messages.md §2.4): context for the timeline.
 import type { Rule } from './rule';
 
 export const nodeRules: Rule[] = [
@@ -50,42 +50,6 @@ export const nodeRules: Rule[] = [
     examples: {
       match: ['time="2022-12-29T17:14:20+08:00" level=error msg="Failed to check local etcd status for learner management: context deadline exceeded"'],
       noMatch: ['time="2022-12-29T17:14:20+08:00" level=info msg="Starting etcd for existing cluster member"'],
-    },
-  },
-  {
-    id: 'kube.node-not-ready',
-    kind: 'node.not-ready',
-    versions: 'kube-controller-manager event log (V(0) up to 1.28): reason="NodeNotReady" on a Node',
-    needles: ['NodeNotReady'],
-    formats: ['klog', 'journald', 'cri'],
-    match: /^Event occurred$/,
-    where: { kind: /^Node$/, reason: /^NodeNotReady$/ },
-    peer: 'none',
-    detail: (_g, r) => ({ nodeName: r.fields.object ?? null }),
-    examples: {
-      match: ['I1229 09:14:09.413202       1 event.go:291] "Event occurred" object="ecs-m2" kind="Node" apiVersion="v1" type="Normal" reason="NodeNotReady" message="Node ecs-m2 status is now: NodeNotReady"'],
-      noMatch: ['I1122 09:14:09.413202       1 event.go:294] "Event occurred" object="default/web-5d8f7c9b6-x2x7q" kind="Pod" apiVersion="v1" type="Warning" reason="NodeNotReady" message="Node is not ready"'],
-    },
-  },
-  {
-    id: 'kube.taint-eviction',
-    kind: 'pod.evicting',
-    versions: '<=1.20 "NoExecuteTaintManager is deleting Pod: ns/p"; 1.21-1.28 structured; 1.29+ taint-eviction-controller "Deleting pod"',
-    needles: ['NoExecuteTaintManager is deleting', 'taint-eviction-controller'],
-    formats: ['klog', 'journald', 'cri'],
-    match: /^(?:NoExecuteTaintManager is deleting (?:pod|Pod: (?<pod>\S{1,320}))|Deleting pod)$/,
-    peer: 'none',
-    detail: (g, r) => {
-      const ref = g.pod ?? r.fields.pod ?? '';
-      const [ns, name] = ref.includes('/') ? ref.split('/', 2) : [null, ref];
-      return { namespace: ns, pod: name };
-    },
-    examples: {
-      match: [
-        'I1229 09:19:10.002311       1 taint_manager.go:106] "NoExecuteTaintManager is deleting pod" pod="cdp/impala-executor-000-0"',
-        'I0820 09:19:10.002311       1 taint_eviction.go:112] "Deleting pod" controller="taint-eviction-controller" pod="cdp/impala-executor-000-0"',
-      ],
-      noMatch: ['I1020 09:19:10.002590       1 event.go:307] "Event occurred" object="cdp/impala-executor-000-0" fieldPath="" kind="Pod" apiVersion="v1" type="Normal" reason="TaintManagerEviction" message="Marking for deletion Pod cdp/impala-executor-000-0"'],
     },
   },
 ];
