@@ -69,10 +69,23 @@ function explains(inc: Incident, e: Event, names: NameBook, gapMs: number): bool
   return !!mine && e.time! >= Date.parse(inc.start) - SLACK_SECONDS * 1000 && e.time! <= end;
 }
 
-function build(d: Draft, names: NameBook, timed: Event[], t: TimingModel, reaperGiven: boolean, claimed: Set<string>, allFacts: Fact[]): Incident {
+/** What every incident is built against: shared, computed once per report. */
+interface Scope {
+  names: NameBook;
+  timed: Event[];
+  notReady: Event[];
+  t: TimingModel;
+  reaperGiven: boolean;
+  /** peer addresses that have an rke2 outage of their own */
+  claimed: Set<string>;
+  allFacts: Fact[];
+}
+
+function build(d: Draft, scope: Scope): Incident {
+  const { names, timed, t, reaperGiven, claimed, allFacts } = scope;
   const facts: Fact[] = d.group?.facts ?? [];
   const peer = peerOf(d.group, names);
-  const nr = d.notReady ?? notReadyFor(d, peer, names, timed.filter((e) => e.kind === 'node.not-ready'), t, claimed);
+  const nr = d.notReady ?? notReadyFor(d, peer, names, scope.notReady, t, claimed);
   if (nr && !peer.node) peer.node = String(nr.detail.nodeName);
   if (nr && !peer.address) peer.address = names.addrOf(String(nr.detail.nodeName));
   const recoveries = d.group ? d.group.recoveries : peer.address ? laterRecoveries(allFacts, peer.address, d.start) : peer.node ? recoveriesByName(timed, peer.node, d.start) : [];
@@ -137,13 +150,14 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   const drafts: Draft[] = groups.map((g) => ({ group: g, start: g.facts[0].ev.time!, estimated: false, pods: [] }));
   const left = joinPods(drafts, reaper.deletes, t);
   const claimed = new Set(groups.map((g) => g.host));
-  drafts.push(...splitByNotReady(reaperOnlyDrafts(left, t), timed.filter((e) => e.kind === 'node.not-ready'), t, (n) => { const a = names.addrOf(n); return !a || !claimed.has(a); }));
-  drafts.sort((a, b) => a.start - b.start);
-  const built = drafts.map((d) => build(d, names, timed, t, reaper.sources.size > 0, claimed, allFacts));
-  // NotReady events no incident explains open their own (estimated) incidents
   const notReady = timed.filter((e) => e.kind === 'node.not-ready');
+  const scope: Scope = { names, timed, notReady, t, reaperGiven: reaper.sources.size > 0, claimed, allFacts };
+  drafts.push(...splitByNotReady(reaperOnlyDrafts(left, t), notReady, t, (n) => { const a = names.addrOf(n); return !a || !claimed.has(a); }));
+  drafts.sort((a, b) => a.start - b.start);
+  const built = drafts.map((d) => build(d, scope));
+  // NotReady events no incident explains open their own (estimated) incidents
   const explained = (e: Event) => built.some((inc) => explains(inc, e, names, t.gap * 1000));
-  built.push(...notReadyDrafts(notReady, explained, t).map((d) => build(d, names, timed, t, reaper.sources.size > 0, claimed, allFacts)));
+  built.push(...notReadyDrafts(notReady, explained, t).map((d) => build(d, scope)));
   const incidents = built.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   incidents.forEach((inc, i) => (inc.id = i + 1));
   const spans = nodeSpans(inputs);
