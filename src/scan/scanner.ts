@@ -138,19 +138,20 @@ export class SourceScanner {
   /** One cleaned line: glued lines split, then each piece sniffed, prefiltered, parsed, classified. */
   private take(text: string, no: number): void {
     // only lines a rule could want are split: the chunk path never looks inside the others
-    const pieces = this.needles.test(text) ? splitGlued(text) : [text];
-    if (pieces.length === 1) { this.piece(text, no); return; }
+    const candidate = this.needles.test(text);
+    const pieces = candidate ? splitGlued(text) : [text];
+    if (pieces.length === 1) { this.piece(text, no, candidate); return; }
     const before = this.parsed;
     for (const p of pieces) this.piece(p, no);
     // a glued line is still one line of the input for the parsed/unparsed counts
     this.parsed = Math.min(this.parsed, before + 1);
   }
 
-  /** One logical line (a glued line yields several, all with the same line number). */
-  private piece(text: string, no: number): void {
+  /** One logical line (a glued line yields several, all with the same line number); `candidate`: it holds a needle. */
+  private piece(text: string, no: number, candidate = this.needles.test(text)): void {
     if (!sniffLine(text)) {
       // message-only pastes: the last-resort format, only for lines a rule could want
-      if (!this.needles.test(text)) return;
+      if (!candidate) return;
       const bare = parseLastResort(text);
       if (!bare) return;
       const before = this.events.length;
@@ -160,7 +161,6 @@ export class SourceScanner {
       return;
     }
     this.parsed++;
-    const candidate = this.needles.test(text);
     if (!candidate && this.firstTime !== null) {
       this.lastParsedLine = { text, no };
       return;
