@@ -7,7 +7,7 @@ export function cite(e: Evidence): string {
 }
 
 /** One line, at most `max` characters, control characters shown as spaces. */
-export function shorten(text: string, max = 160): string {
+export function oneLine(text: string, max = 160): string {
   const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
 }

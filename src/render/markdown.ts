@@ -9,7 +9,7 @@ import { DURATION_LABELS, MILESTONE_LABELS, observerOf, peerLabel, summaryOf } f
 import { clockHeader, clockWithZone, utcWithZone } from './zoned';
 import { markersOf, MARKER_MEANING } from './markers';
 import { dominantPhase, phasesOf } from './phases';
-import { cite, EvidenceList, incidentEvidence, shorten } from './evidence';
+import { cite, EvidenceList, incidentEvidence, oneLine } from './evidence';
 import { mdCode, mdTable, mdText } from './mdEscape';
 
 const signed = signedDuration;
@@ -69,7 +69,7 @@ function incidentSection(inc: Incident, o: RenderOptions): string {
       inc.pods.map((p) => [mdText(p.namespace), mdText(p.name), clockWithZone(p.deletionTimestamp, o.tz), clockWithZone(p.forceDeletedAt, o.tz), p.attempts > 1 ? `${p.outcome} (${p.attempts} tries)` : p.outcome])), '');
   }
   out.push('### Findings and manual steps', '', ...(inc.findings.length ? findingLines(inc.findings, refs) : ['None: every phase took about as long as the timing model expects.']), '');
-  out.push('### Evidence', '', mdTable(['ref', 'where', 'line'], refs.items.map((e, i) => [`E${i + 1}`, mdCode(cite(e)), mdCode(shorten(e.text))])), '');
+  out.push('### Evidence', '', mdTable(['ref', 'where', 'line'], refs.items.map((e, i) => [`E${i + 1}`, mdCode(cite(e)), mdCode(oneLine(e.text))])), '');
   return out.join('\n');
 }
 

@@ -9,7 +9,7 @@ import { phasesOf } from './phases';
 import { markersOf } from './markers';
 import { fmtClock } from './time';
 import { utcWithZone } from './zoned';
-import { cite, shorten } from './evidence';
+import { cite, oneLine } from './evidence';
 import { labelRows, labelSpan } from './labelRows';
 
 export const REAPER_LANE = 'pod-reaper';
@@ -86,7 +86,7 @@ function laneMarks(events: TimelineEvent[], s: Scale, y: number, tz: string): st
     let slot = SLOTS.findIndex((_, i) => x - lastX[i] >= 2 * R);
     if (slot < 0) slot = 0;
     lastX[slot] = x;
-    const tip = `${utcWithZone(e.time, tz)}\n${e.kind}${e.peer ? ` → ${e.peer}` : ''}\n${cite(e.evidence)}\n${shorten(e.evidence.text, 200)}`;
+    const tip = `${utcWithZone(e.time, tz)}\n${e.kind}${e.peer ? ` → ${e.peer}` : ''}\n${cite(e.evidence)}\n${oneLine(e.evidence.text, 200)}`;
     return el('circle', { class: `mark ${kindClass(e.kind)}`, cx: x.toFixed(1), cy: y + LANE_H / 2 + SLOTS[slot], r: R, 'data-kind': e.kind, 'data-time': e.time }, el('title', {}, esc(tip)));
   });
 }

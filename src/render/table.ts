@@ -4,6 +4,7 @@ import type { Evidence, Incident, MilestoneName, Report } from '../types';
 import { fmtDuration } from '../assemble/format';
 import { fmtTime, fmtClock, offsetSeconds, signedDuration } from './time';
 import { DURATION_LABELS, MILESTONE_LABELS, observerOf, peerLabel, summaryOf } from './words';
+import { cite, EvidenceList, oneLine } from './evidence';
 
 export interface RenderOptions {
   tz: string;
@@ -18,11 +19,6 @@ function table(head: string[], opts: RenderOptions): Table.Table {
 
 const signed = signedDuration;
 
-/** `path:line` and the line, as one evidence entry. */
-export function cite(e: Evidence): string {
-  return `${e.path}:${e.line}`;
-}
-
 function incidentBlock(inc: Incident, o: RenderOptions): string {
   const out: string[] = [];
   const title = `Incident ${inc.id}: ${peerLabel(inc)}`;
@@ -30,12 +26,8 @@ function incidentBlock(inc: Incident, o: RenderOptions): string {
   out.push(summaryOf(inc, o.tz));
   out.push(`start ${fmtTime(inc.start, o.tz)}${inc.estimatedStart ? ' (estimated)' : ''}   end ${inc.end ? fmtTime(inc.end, o.tz) : 'not back in the logs'}`);
   out.push(Object.entries(DURATION_LABELS).map(([k, l]) => `${l} ${fmtDuration(inc.durations[k as keyof typeof DURATION_LABELS])}`).join(' · '));
-  const refs: Evidence[] = [];
-  const ref = (e: Evidence) => {
-    let i = refs.findIndex((r) => r.path === e.path && r.line === e.line);
-    if (i < 0) i = refs.push(e) - 1;
-    return `E${i + 1}`;
-  };
+  const refs = new EvidenceList();
+  const ref = (e: Evidence) => refs.ref(e);
   const m = table(['milestone', `time (${o.tz})`, 'from start', 'node', 'evidence'], o);
   for (const [k, label] of Object.entries(MILESTONE_LABELS)) {
     const ms = inc.milestones[k as MilestoneName];
@@ -63,7 +55,7 @@ function incidentBlock(inc: Incident, o: RenderOptions): string {
     }
   }
   out.push('Evidence:');
-  refs.forEach((e, i) => out.push(`  E${i + 1} ${cite(e)}\n     ${e.text.length > 160 ? e.text.slice(0, 159) + '…' : e.text}`));
+  refs.items.forEach((e, i) => out.push(`  E${i + 1} ${cite(e)}\n     ${oneLine(e.text)}`));
   return out.join('\n');
 }
 
