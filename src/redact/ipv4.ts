@@ -1,6 +1,7 @@
 // Address pseudonyms that keep the shape and the subnets: addresses sharing a /16 or /24 still
 // share one after redaction, and hosts keep their order inside a /24. Pseudonyms never equal an
 // original address, so no original can survive under another's name.
+import { numberNested } from './nested';
 
 /** A dotted quad not glued to other digits or dots-and-digits (bounded: fixed repetition). */
 export const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?!\.?\d)/g;
@@ -20,24 +21,9 @@ const num = (ip: string) => ip.split('.').reduce((a, o) => a * 256 + Number(o), 
 export function allocateIpv4(originals: Iterable<string>): Map<string, string> {
   const all = [...new Set(originals)].filter((ip) => validIpv4(ip) && !isNeutral(ip)).sort((a, b) => num(a) - num(b));
   const taken = new Set(all);
-  const out = new Map<string, string>();
-  const b16 = new Map<string, number>();
-  const c24 = new Map<string, number>();
-  const hosts = new Map<string, number>();
-  for (const ip of all) {
+  const items = all.map((ip) => {
     const [a, b, c] = ip.split('.');
-    const k16 = `${a}.${b}`;
-    const k24 = `${k16}.${c}`;
-    if (!b16.has(k16)) b16.set(k16, b16.size + 1);
-    if (!c24.has(k24)) c24.set(k24, [...c24.keys()].filter((k) => k.startsWith(k16 + '.')).length + 1);
-    let h = hosts.get(k24) ?? 0;
-    let pseudo: string;
-    do {
-      h += 1;
-      pseudo = `10.${b16.get(k16)! % 256}.${c24.get(k24)! % 256}.${h % 255}`;
-    } while (taken.has(pseudo) && h < 1000);
-    hosts.set(k24, h);
-    out.set(ip, pseudo);
-  }
-  return out;
+    return { original: ip, outer: `${a}.${b}`, inner: `${a}.${b}.${c}` };
+  });
+  return numberNested(items, (b16, c24, h) => `10.${b16 % 256}.${c24 % 256}.${h % 255}`, taken, 1000);
 }

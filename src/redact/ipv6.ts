@@ -1,6 +1,7 @@
 // IPv6 address pseudonyms that keep the shape and the prefixes: addresses sharing a /64 (and a
 // /48) still share one after redaction, and hosts keep their order inside a /64. Pseudonyms live
 // in the documentation prefix 2001:db8::/32 and never equal an original address.
+import { numberNested } from './nested';
 
 const H = '[0-9A-Fa-f]{1,4}';
 /**
@@ -67,23 +68,6 @@ export function allocateIpv6(originals: Iterable<string>): Map<string, string> {
   const cmp = (a: number[], b: number[]) => { for (let i = 0; i < 8; i++) if (a[i] !== b[i]) return a[i] - b[i]; return 0; };
   const all = [...seen.entries()].sort((a, b) => cmp(a[1], b[1]));
   const taken = new Set(seen.keys());
-  const out = new Map<string, string>();
-  const p48 = new Map<string, number>();
-  const p64 = new Map<string, number>();
-  const hosts = new Map<string, number>();
-  for (const [canon, g] of all) {
-    const k48 = key(g, 3);
-    const k64 = key(g, 4);
-    if (!p48.has(k48)) p48.set(k48, p48.size + 1);
-    if (!p64.has(k64)) p64.set(k64, [...p64.keys()].filter((k) => k.startsWith(k48 + ':')).length + 1);
-    let h = hosts.get(k64) ?? 0;
-    let pseudo: string;
-    do {
-      h += 1;
-      pseudo = formatIpv6([0x2001, 0xdb8, p48.get(k48)! & 0xffff, p64.get(k64)! & 0xffff, 0, 0, 0, h & 0xffff]);
-    } while (taken.has(pseudo) && h < 70000);
-    hosts.set(k64, h);
-    out.set(canon, pseudo);
-  }
-  return out;
+  const items = all.map(([canon, g]) => ({ original: canon, outer: key(g, 3), inner: key(g, 4) }));
+  return numberNested(items, (p48, p64, h) => formatIpv6([0x2001, 0xdb8, p48 & 0xffff, p64 & 0xffff, 0, 0, 0, h & 0xffff]), taken, 70000);
 }
