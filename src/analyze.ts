@@ -2,9 +2,9 @@
 // assemble -> Report. Streams stay in sources/ and the reader; everything after the scanner is pure.
 import type { Readable } from 'node:stream';
 import type { Event, Finding, InputSummary, Report, Role, SourceLag, TimingModel } from './types';
-import { walk } from './sources/walk';
-import { InputReader } from './reader';
-import { scanInParallel } from './sources/parallel';
+import { walk } from './read/sources/walk';
+import { InputReader } from './read/reader';
+import { scanInParallel } from './read/parallel';
 import { assemble } from './assemble/assemble';
 
 export const TOOL = 'rke2-outage 0.1.0';

@@ -3,7 +3,7 @@ import type { AnalyzeOptions } from '../analyze';
 import { DEFAULT_TIMING } from '../assemble/timing';
 import { validZone } from '../render/time';
 import type { TimingModel } from '../types';
-import { CliError } from './errors';
+import { CliError } from '../errors';
 import { parseDuration } from './durations';
 import { parseInstant } from './instants';
 import type { Args, Io } from './io';

@@ -1,5 +1,5 @@
 // Duration option values: `40`, `40s`, `10m`, `1h`, `1m30s` -> seconds.
-import { CliError } from './errors';
+import { CliError } from '../errors';
 
 export function parseDuration(name: string, v: string | number): number {
   if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return v;

@@ -1,6 +1,6 @@
 // --since / --until values: an ISO date or date-time; without a zone it is read in --tz.
 import { TZDate } from '@date-fns/tz';
-import { CliError } from './errors';
+import { CliError } from '../errors';
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 

@@ -5,7 +5,7 @@ import { TOOL } from '../analyze';
 import { FORMAT_NAMES, type FormatName } from '../render/registry';
 import { checkFormats } from '../formats/validate';
 import { checkRules } from '../rules/validate';
-import { CliError } from './errors';
+import { CliError } from '../errors';
 import type { Io } from './io';
 import { runReport } from './report';
 import { runEvents } from './events';

@@ -2,7 +2,7 @@
 // folder), so a failed run never leaves half a report and nothing is written anywhere else.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { CliError } from './errors';
+import { CliError } from '../errors';
 
 /** Why a write failed, in words (the temp file's name would only confuse). */
 const WHY: Record<string, string> = {

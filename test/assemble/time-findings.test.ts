@@ -1,7 +1,7 @@
 // clock-skew and coverage-gap findings, and the etcd / apiserver evidence in assembly, from
 // realistic 2023-wording journald lines of three observers (messages.md §4.2).
 import { runLines } from '../support/runLines';
-import { SourceScanner } from '../../src/scan/scanner';
+import { SourceScanner } from '../../src/read/scanner';
 
 const j = (host: string, pid: number, hms: string, payload: string): string => `Nov 22 ${hms} ${host} rke2[${pid}]: ${payload}`;
 const lr = (hms: string, rest: string, off = '+08:00'): string => `time="2023-11-22T${hms}${off}" ${rest}`;

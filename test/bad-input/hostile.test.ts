@@ -6,8 +6,8 @@
 import { FORMATS, parseLine } from '../../src/formats/registry';
 import { parseLogfmt } from '../../src/formats/logfmt';
 import { RULES } from '../../src/rules/registry';
-import { SourceScanner } from '../../src/scan/scanner';
-import { INFO } from '../scan/reference';
+import { SourceScanner } from '../../src/read/scanner';
+import { INFO } from '../support/reference';
 
 const N = 100_000;
 const fill = (s: string) => s.repeat(Math.ceil(N / s.length)).slice(0, N);

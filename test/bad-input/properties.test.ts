@@ -4,8 +4,8 @@
 import * as fc from 'fast-check';
 import { FORMATS, parseLine } from '../../src/formats/registry';
 import { parseLogfmt } from '../../src/formats/logfmt';
-import { SourceScanner } from '../../src/scan/scanner';
-import { INFO } from '../scan/reference';
+import { SourceScanner } from '../../src/read/scanner';
+import { INFO } from '../support/reference';
 import { run, ws1Text } from './harness';
 
 const REAL = ws1Text().split('\n').filter(Boolean);

@@ -1,9 +1,9 @@
 // Golden Markdown and HTML for both seed fixtures (STYLE §12). UPDATE_GOLDEN=1 rewrites them.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { runCli, CASE1, CASE2 } from './runCli';
+import { runCli, CASE1, CASE2 } from '../support/runCli';
 
-const DIR = path.join(__dirname, '..', 'golden-render');
+const DIR = path.join(__dirname, '..', 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 const CASES: Array<[string, string[]]> = [

@@ -3,8 +3,8 @@ import { promises as fs } from 'node:fs';
 import { renderMarkdown } from '../../src/render/markdown';
 import { mdCode, mdText } from '../../src/render/mdEscape';
 import { dominantPhase, phasesOf } from '../../src/render/phases';
-import { runCli, CASE1 } from './runCli';
-import { hostileCase1, hostileReport, HOSTILE_POD } from './hostile';
+import { runCli, CASE1 } from '../support/runCli';
+import { hostileCase1, hostileReport, HOSTILE_POD } from '../support/hostile';
 
 describe('Markdown report of seed Case #1', () => {
   let md: string;

@@ -1,5 +1,5 @@
 // The generated fixtures committed under fixtures/: their scenarios, so tests can recompute what
-// the tool must find, and `UPDATE_FIXTURES=1 npx jest test/bundles/fixtures` can rewrite them.
+// the tool must find, and `UPDATE_FIXTURES=1 npx jest test/analyze/fixtures` can rewrite them.
 import type { Scenario } from './generate';
 import type { GenNode } from './wording';
 

@@ -1,9 +1,9 @@
 // Test helper: several in-memory sources (lines per file) through the scanner and assembly, the
 // same path analyze() takes minus the file system.
-import { SourceScanner } from '../../src/scan/scanner';
+import { SourceScanner } from '../../src/read/scanner';
 import { assemble } from '../../src/assemble/assemble';
 import { DEFAULT_TIMING } from '../../src/assemble/timing';
-import { identify } from '../../src/sources/identity';
+import { identify } from '../../src/read/identity';
 import type { Event, InputSummary, Report, SourceLag } from '../../src/types';
 
 /** Scans `files` (path -> lines) in order and assembles one report. */

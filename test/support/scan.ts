@@ -1,6 +1,6 @@
 // Runs the pure stages (scanner -> assemble) over in-memory lines: no streams, no files.
 import type { Event, Report, Role } from '../../src/types';
-import { SourceScanner } from '../../src/scan/scanner';
+import { SourceScanner } from '../../src/read/scanner';
 import { assemble } from '../../src/assemble/assemble';
 import { DEFAULT_TIMING } from '../../src/assemble/timing';
 

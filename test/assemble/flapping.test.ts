@@ -1,0 +1,67 @@
+// QA: a peer lost and back three times in 20 minutes (a bad switch port, not a crash): one
+// incident per loss, each closed by its own recovery, all flagged `flapping`.
+import { reportOf } from '../support/scan';
+import { journal, url, noRoute } from '../support/lines';
+
+const D = '2023-11-22';
+const P = '10.0.0.12';
+const j = (hms: string, level: string, msg: string, extra = '') => journal('ecs-w1', 988, D, hms, level, msg, extra);
+const lost = (hms: string, retry: string) => [
+  j(hms, 'error', 'Remotedialer proxy error', `error="read tcp 10.0.0.21:44372->${P}:9345: i/o timeout"`),
+  j(retry, 'info', 'Connecting to proxy', url(P)),
+  j(retry, 'error', 'Failed to connect to proxy. Empty dialer response', noRoute(P)),
+];
+const removed = (hms: string) => [
+  j(hms, 'info', `Removing server from load balancer rke2-agent-load-balancer: ${P}:9345`),
+  j(hms, 'info', 'Updated load balancer rke2-agent-load-balancer server addresses -> [10.0.0.11:9345 10.0.0.13:9345] [default: 10.0.0.11:9345]'),
+  j(hms, 'info', `Stopped tunnel to ${P}:9345`),
+];
+const added = (hms: string) => [
+  j(hms, 'info', `Adding server to load balancer rke2-agent-load-balancer: ${P}:9345`),
+  j(hms, 'info', 'Updated load balancer rke2-agent-load-balancer server addresses -> [10.0.0.11:9345 10.0.0.13:9345 10.0.0.12:9345] [default: 10.0.0.11:9345]'),
+  j(hms, 'info', 'Connecting to proxy', url(P)),
+];
+const w1 = [
+  j('16:00:00', 'info', 'Updated load balancer rke2-agent-load-balancer server addresses -> [10.0.0.11:9345 10.0.0.12:9345 10.0.0.13:9345] [default: 10.0.0.11:9345]'),
+  ...lost('17:00:00', '17:00:05'), ...removed('17:00:17'), ...added('17:05:00'),
+  ...lost('17:08:00', '17:08:05'), ...removed('17:08:16'), ...added('17:12:00'),
+  ...lost('17:15:00', '17:15:05'), ...removed('17:15:18'), ...added('17:19:30'),
+];
+
+describe('a peer lost and back three times in 20 minutes', () => {
+  const r = reportOf([{ path: 'ecs-w1/journal.log', node: 'ecs-w1', role: 'agent', lines: w1 }]);
+
+  test('three incidents, each ended by its own recovery', () => {
+    expect(r.incidents.map((i) => [i.peer.address, i.start, i.durations.detect, i.durations.downtime])).toEqual([
+      [P, '2023-11-22T09:00:00.000Z', 17, 300],
+      [P, '2023-11-22T09:08:00.000Z', 16, 240],
+      [P, '2023-11-22T09:15:00.000Z', 18, 270],
+    ]);
+  });
+
+  test('every one of them is flagged flapping', () => {
+    expect(r.incidents.map((i) => i.findings.filter((f) => f.code === 'flapping').length)).toEqual([1, 1, 1]);
+  });
+
+  test('short outages raise no missing-reaper warning', () => {
+    expect(r.incidents.flatMap((i) => i.findings.map((f) => f.code))).not.toContain('no-reaper-logs');
+  });
+
+  test('each recovery closes only its own incident', () => {
+    expect(r.incidents.map((i) => i.observers.map((o) => o.peerBack))).toEqual([
+      ['2023-11-22T09:05:00.000Z'], ['2023-11-22T09:12:00.000Z'], ['2023-11-22T09:19:30.000Z'],
+    ]);
+  });
+});
+
+describe('a dial refused while the peer was booting is not the first sign of its next loss', () => {
+  // ecs-m1's last dial is refused a moment after ecs-w1 saw the peer back; the peer fails again 10 min later
+  const m1 = (hms: string, level: string, msg: string, extra = '') => journal('ecs-m1', 1532, D, hms, level, msg, extra);
+  const r = reportOf([
+    { path: 'ecs-w1/journal.log', node: 'ecs-w1', role: 'agent', lines: [w1[0], ...lost('17:00:00', '17:00:05'), ...removed('17:00:17'), ...added('17:05:00'), ...lost('17:15:00', '17:15:05'), ...removed('17:15:18')] },
+    { path: 'ecs-m1/journal.log', node: 'ecs-m1', role: 'server', lines: [m1('16:00:00', 'info', 'Connecting to proxy', url(P)), m1('17:05:02', 'error', 'Failed to connect to proxy. Empty dialer response', `error="dial tcp ${P}:9345: connect: connection refused"`)] },
+  ]);
+  test('the second incident starts at its own loss', () => {
+    expect(r.incidents.map((i) => i.start)).toEqual(['2023-11-22T09:00:00.000Z', '2023-11-22T09:15:00.000Z']);
+  });
+});

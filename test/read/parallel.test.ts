@@ -1,0 +1,36 @@
+// Worker-thread scanning gives the same sources as scanning one by one on the main thread. The
+// workers run the built JavaScript (dist/, made by `npm ci` / `npm run build`).
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { scanLog } from '../../src/read/scanLog';
+import type { SourceRef } from '../../src/read/sources/walk';
+import { stretchLog } from '../bench/stretch';
+import { cleanup, FIXTURE, tempDir } from '../bad-input/harness';
+
+const DIST = path.join(__dirname, '..', '..', 'dist', 'read', 'parallel.js');
+const nodes = ['feng-ws1.sme-feng.athens.cloudera.com/process/1546338947-ecs-ECS_SERVER/logs/stderr.log', 'feng-ws4.sme-feng.athens.cloudera.com/process/1546338951-ecs-ECS_AGENT/logs/stderr.log'];
+
+(existsSync(DIST) ? test : test.skip)('two 20 MB node logs: parallel scan equals sequential scan', async () => {
+  const { scanInParallel, PARALLEL_MIN_BYTES } = require(DIST) as typeof import('../../src/read/parallel');
+  const dir = tempDir();
+  try {
+    const refs: SourceRef[] = nodes.map((rel) => {
+      const p = path.join(dir, rel);
+      mkdirSync(path.dirname(p), { recursive: true });
+      stretchLog(readFileSync(path.join(FIXTURE, rel), 'utf8'), 20e6, p);
+      return { path: p, fsPath: p, kind: 'file', mtime: statSync(p).mtimeMs };
+    });
+    expect(refs.reduce((n, r) => n + statSync(r.fsPath).size, 0)).toBeGreaterThan(PARALLEL_MIN_BYTES);
+    const par = await scanInParallel(refs, {});
+    expect(par.size).toBe(2);
+    for (const ref of refs) {
+      const seq = await scanLog(ref.path, createReadStream(ref.fsPath), ref.mtime, {});
+      const got = par.get(ref)!;
+      expect(got.scanner.finish()).toEqual(seq.scanner.finish());
+      expect(got.scanner.events).toEqual(seq.scanner.events);
+      expect(seq.scanner.events.length).toBeGreaterThan(50);
+    }
+  } finally {
+    cleanup(dir);
+  }
+}, 60_000);

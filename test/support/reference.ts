@@ -1,0 +1,49 @@
+// The plain reference the chunk scan must equal: split the decoded text on \n (a \r before it goes
+// too, as readline did), cap each line at `max` characters, feed lines one by one.
+import { Readable } from 'node:stream';
+import { SourceScanner } from '../../src/read/scanner';
+import { scanStream } from '../../src/read/lines';
+import type { InputSummary, SourceInfo } from '../../src/types';
+
+export const INFO: SourceInfo = { path: 'stderr.log', node: null, role: 'unknown', nodeFrom: null, refYear: 2022, mtime: null };
+
+/** What two scans must agree on: counts, coverage, warnings, and each event's kind and line. */
+export interface Outcome { summary: InputSummary; events: string[]; cut: number; cutLines: number[] }
+
+function outcome(sc: SourceScanner): Outcome {
+  const summary = sc.finish();
+  return { summary, events: sc.events.map((e) => `${e.evidence.line} ${e.kind} ${e.peer} ${e.time}`), cut: sc.cut, cutLines: sc.cutLines };
+}
+
+/** The reference: whole text, String.split, one `line()` call per line. */
+export function referenceScan(text: string, max: number): Outcome {
+  const sc = new SourceScanner({ ...INFO }, 0);
+  const parts = text.split('\n');
+  if (parts[parts.length - 1] === '') parts.pop();
+  parts.forEach((raw, i) => {
+    let line = raw;
+    if (line.length > max) {
+      sc.cut++;
+      if (sc.cutLines.length < 10) sc.cutLines.push(i + 1);
+      line = line.slice(0, max);
+    } else if (i < parts.length - 1 || text.endsWith('\n')) {
+      if (line.endsWith('\r')) line = line.slice(0, -1);
+    }
+    sc.line(line);
+  });
+  return outcome(sc);
+}
+
+/** The real path: bytes cut into `chunkSizes` (cycled) through scanStream. */
+export async function fastScan(bytes: Buffer, max: number, chunkSizes: number[]): Promise<Outcome> {
+  const sc = new SourceScanner({ ...INFO }, 0);
+  sc.maxLine = max;
+  const chunks: Buffer[] = [];
+  for (let at = 0, k = 0; at < bytes.length; k++) {
+    const n = Math.max(1, chunkSizes[k % chunkSizes.length]);
+    chunks.push(bytes.subarray(at, at + n));
+    at += n;
+  }
+  await scanStream(Readable.from(chunks), sc);
+  return outcome(sc);
+}
