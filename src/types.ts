@@ -45,59 +45,105 @@ export interface LogRecord {
   prefixLagMs?: number;
 }
 
-/** Event kinds, DESIGN §5. */
-export type EventKind =
-  | 'tunnel.error'
-  | 'tunnel.connecting'
-  | 'tunnel.connect-failed'
-  | 'tunnel.stopped'
-  | 'tunnel.started'
-  | 'tunnel.backend-connected'
-  | 'watch.closed'
-  | 'lb.servers'
-  | 'lb.server-removed'
-  | 'lb.server-added'
-  | 'lb.connections-closed'
-  | 'lb.health'
-  | 'lb.all-failed'
-  | 'lb.failover'
-  | 'lb.default'
-  | 'lb.dial-error'
-  | 'apiserver.waiting'
-  | 'apiserver.endpoints'
-  | 'etcd.waiting'
-  | 'etcd.peer-unreachable'
-  | 'etcd.peer-back'
-  | 'etcd.leader-changed'
-  | 'etcd.member-promoted'
-  | 'node.not-ready'
-  | 'node.ready'
-  | 'node.starting'
-  | 'node.reboot'
-  | 'pod.evicting'
-  | 'reaper.run'
-  | 'reaper.force-delete'
-  | 'reaper.deleted'
-  | 'reaper.failed';
+/** Event kinds, DESIGN §5: what each means lives in one table, src/kinds.ts. */
+export type EventKind = keyof EventDetails;
 
-/** One classified fact: who (node) saw what (kind) about whom (peer), when, and the proof. */
-export interface Event {
-  kind: EventKind;
+type Empty = Record<never, never>;
+
+/** How assembly tied a peer-less event to a peer (60 s attribution), or why it did not. */
+export interface Attribution {
+  /** `path:line` of the event that named the peer */
+  attributedFrom?: string;
+  notAttributed?: string;
+}
+
+/** An etcd line about a member: its hex id, and its address when the same line reveals it. */
+export interface EtcdPeerDetail { peerId: string | null; peerAddr: string | null; error: string | null }
+
+/** A load-balancer server list as logged, and (prepared) what changed against the observer's previous list. */
+export interface LbListDetail {
+  lb: string;
+  servers: string[];
+  default: string | null;
+  wording?: 'updated' | 'updating';
+  /** `Running load balancer ...`: the observer's own (re)start */
+  startup?: boolean;
+  first?: boolean;
+  dropped?: string[];
+  added?: string[];
+  defaultAppended?: string;
+  defaultBack?: string;
+}
+
+/** The typed `detail` of each event kind: what the rule read from the line (and, marked, what preparation adds). */
+export interface EventDetails {
+  'tunnel.error': { error: string | null; side?: 'server'; code?: number } & Attribution;
+  'tunnel.connecting': Empty;
+  'tunnel.connect-failed': { error: string | null; status?: number; refused?: boolean } & Attribution;
+  'tunnel.stopped': { via?: 'proxy-done' };
+  'tunnel.started': Empty;
+  'tunnel.backend-connected': { via?: 'node-password' };
+  'watch.closed': { reason?: string | null } & Attribution;
+  'lb.servers': LbListDetail;
+  'lb.server-removed': { lb: string };
+  'lb.server-added': { lb: string };
+  'lb.connections-closed': { connections: number; state: string | null };
+  'lb.health': { from: string; to: string; how: string; reason: string };
+  'lb.all-failed': Empty;
+  'lb.failover': { lb: string; to: string };
+  'lb.default': { lb: string };
+  'lb.dial-error': { lb: string; error: string };
+  'apiserver.waiting': { program?: 'kubelet'; error?: string | null };
+  'apiserver.endpoints': { service: string; ips: string[]; dropped?: string[]; added?: string[] };
+  'etcd.waiting': { error?: string | null; client?: boolean };
+  'etcd.peer-unreachable': EtcdPeerDetail & { transition?: boolean };
+  'etcd.peer-back': EtcdPeerDetail;
+  'etcd.leader-changed': {
+    change: 'lost' | 'elected' | 'changed' | 'became' | 'no-leader' | 'moved';
+    local?: string; leader?: string | null; peerId?: string | null; term?: number;
+    planned?: boolean; fromMember?: string; toMember?: string;
+  };
+  'etcd.member-promoted': { member: string };
+  'node.not-ready': { nodeName: string | null; state?: string; taintQueue?: boolean };
+  'node.ready': { nodeName: string | null };
+  'node.starting': { phase: string; program: string; nodeName?: string | null };
+  'node.reboot': Empty;
+  'pod.evicting': { namespace: string | null; pod: string | null; node?: string | null; reason?: string };
+  'reaper.run': { thresholdSeconds: number; namespaceRegex: string | null };
+  'reaper.force-delete': { pod: string; namespace: string; deletionTimestamp: number | null };
+  'reaper.deleted': { pod: string; namespace: string | null; via?: 'kubectl' };
+  'reaper.failed': { pod: string; namespace: string | null; reason?: string };
+}
+
+/** What every event carries, whatever its kind. */
+export interface EventBase {
   rule: string;
-  /** epoch ms UTC; null when the line carries no absolute time */
+  /** epoch ms UTC of the (first) line; null when the line carries no absolute time */
   time: number | null;
   /** the observer: the node whose log this is */
   node: string | null;
   role: Role;
   /** `ip:port`, `ip`, or a node name: what the event is about */
   peer: string | null;
-  detail: Record<string, unknown>;
+  /** the (first) line */
   evidence: Evidence;
   /** arrival order: keeps file order for lines within the same second */
   seq: number;
   /** the input (source) index, for coverage */
   source: number;
+  /** how many lines this event stands for: repeats of one observer, kind, peer and detail are one run (DESIGN §9) */
+  count: number;
+  /** time of the run's last line (= time for a single line) */
+  until: number | null;
+  /** the run's last line, null for a single line */
+  lastEvidence: Evidence | null;
 }
+
+/** One classified fact of kind K: who (node) saw what about whom (peer), when, and the proof. */
+export type EventOf<K extends EventKind> = EventBase & { kind: K; detail: EventDetails[K] };
+
+/** Any event: narrowed by `kind`, which types its `detail`. */
+export type Event = { [K in EventKind]: EventOf<K> }[EventKind];
 
 /** Per-source identity decided by the sources stage. */
 export interface SourceInfo {
@@ -191,8 +237,13 @@ export interface TimelineEvent {
   time: string | null;
   node: string | null;
   peer: string | null;
+  /** the event's typed detail, as JSON (see EventDetails) */
   detail: Record<string, unknown>;
   evidence: Evidence;
+  /** a run of repeated lines: how many, and the last one (absent for a single line) */
+  count?: number;
+  until?: string | null;
+  lastEvidence?: Evidence;
 }
 
 export interface Incident {
@@ -207,6 +258,45 @@ export interface Incident {
   pods: PodOutcome[];
   findings: Finding[];
   timeline: TimelineEvent[];
+  /** each loss and recovery within the incident, in time order (flapping: more than one) */
+  cycles?: Cycle[];
+  /** what happened to the lost node itself, from its own logs (DESIGN §6b) */
+  cause?: Cause;
+  /** when the peer is not back: the latest time any observer's logs cover */
+  logsEnd?: string | null;
+}
+
+/** One loss of the peer and its recovery (null: the logs do not close it). */
+export interface Cycle {
+  lost: string;
+  back: string | null;
+}
+
+export type CauseKind = 'shutdown' | 'reboot' | 'crash' | 'partition' | 'unknown';
+
+/** Why the node went down, with the lines that show it. */
+export interface Cause {
+  kind: CauseKind;
+  /** one sentence for the reader, e.g. "crash: ecs-m2's log stops at 09:13:31 without a shutdown ..." */
+  message: string;
+  /** for an estimated (reaper-only) incident: the node the evidence points to */
+  likelyNode?: string | null;
+  evidence: Evidence[];
+}
+
+export type WindowKind = 'control-plane-down' | 'etcd-quorum-lost';
+
+/** A cluster-wide window: every server lost at once, or etcd without quorum (DESIGN §6b). */
+export interface ClusterWindow {
+  kind: WindowKind;
+  start: string;
+  /** the first server back (null: not back in the logs) */
+  end: string | null;
+  /** addresses of the servers lost */
+  peers: string[];
+  /** one sentence for the reader */
+  message: string;
+  evidence: Evidence[];
 }
 
 /** Timing model, DESIGN §6 (seconds). */
@@ -226,4 +316,6 @@ export interface Report {
   inputs: InputSummary[];
   incidents: Incident[];
   findings: Finding[];
+  /** cluster windows, in time order: listed first in every format */
+  windows?: ClusterWindow[];
 }

@@ -1,10 +1,9 @@
 // assemble(events) -> Report: incidents per peer, reaper pods joined by deletion timestamp,
 // milestones, durations, observers and findings (DESIGN §6). Pure: no clock, no I/O.
-import type { Event, Finding, Incident, InputSummary, Report, SourceLag, TimelineEvent, TimingModel } from '../types';
+import type { Event, EventOf, Finding, Incident, InputSummary, Report, SourceLag, TimelineEvent, TimingModel } from '../types';
 import { lagFindings, observerSkewFindings } from './skew';
 import { coverageFindings, coverageOf, nodeSpans } from './coverage';
-import { attributePeers, byTime, diffEndpoints, diffLoadBalancers } from './prepare';
-import { mapEtcdPeers } from './etcdPeers';
+import { byTime, prepareEvents } from './prepare';
 import { contextEvents, firstEviction, plannedStopFindings } from './context';
 import { factsOf, type Fact } from './facts';
 import { groupFacts, laterRecoveries, recoveriesByName, type Group } from './group';
@@ -29,7 +28,7 @@ export interface AssembleOptions {
 }
 
 function timelineOf(evs: Event[]): TimelineEvent[] {
-  return [...new Set(evs)].sort(byTime).map((e) => ({ kind: e.kind, time: iso(e.time), node: e.node, peer: e.peer, detail: e.detail, evidence: e.evidence }));
+  return [...new Set(evs)].sort(byTime).map((e) => ({ kind: e.kind, time: iso(e.time), node: e.node, peer: e.peer, detail: e.detail as Record<string, unknown>, evidence: e.evidence }));
 }
 
 function peerOf(g: Group | null, names: NameBook): Incident['peer'] {
@@ -42,7 +41,9 @@ function peerOf(g: Group | null, names: NameBook): Incident['peer'] {
  * The controller-manager's NotReady event for the incident's node: by name when the address is
  * named, else the only node that went NotReady within grace + 2 min of the start (which names it).
  */
-function notReadyFor(d: Draft, peer: Incident['peer'], names: NameBook, notReady: Event[], t: TimingModel, claimed: Set<string>): Event | null {
+type NotReady = EventOf<'node.not-ready'>;
+
+function notReadyFor(d: Draft, peer: Incident['peer'], names: NameBook, notReady: NotReady[], t: TimingModel, claimed: Set<string>): NotReady | null {
   const from = d.start - SLACK_SECONDS * 1000;
   const to = d.start + (t.grace + 2 * SLACK_SECONDS) * 1000;
   const inWindow = notReady.filter((e) => e.time! >= from && e.time! <= to);
@@ -58,13 +59,13 @@ function notReadyFor(d: Draft, peer: Incident['peer'], names: NameBook, notReady
 }
 
 /** An incident accounts for a NotReady event of its own node from its start on (or the one it cites). */
-function explains(inc: Incident, e: Event, names: NameBook, gapMs: number): boolean {
+function explains(inc: Incident, e: NotReady, names: NameBook, gapMs: number): boolean {
   const cited = inc.milestones.nodeNotReady?.evidence;
   if (cited && cited.path === e.evidence.path && cited.line === e.evidence.line) return true;
   const node = String(e.detail.nodeName);
   const mine = (inc.peer.node && sameHost(inc.peer.node, node)) || (inc.peer.address !== null && names.addrOf(node) === inc.peer.address);
   // an outage that never came back explains its node's NotReady events up to one quiet gap after its last evidence
-  const lastSeen = Math.max(Date.parse(inc.start), ...inc.timeline.map((x) => (x.time ? Date.parse(x.time) : 0)));
+  const lastSeen = inc.timeline.reduce((m, x) => Math.max(m, x.time ? Date.parse(x.time) : 0), Date.parse(inc.start));
   const end = inc.end ? Date.parse(inc.end) : lastSeen + gapMs;
   return !!mine && e.time! >= Date.parse(inc.start) - SLACK_SECONDS * 1000 && e.time! <= end;
 }
@@ -73,7 +74,7 @@ function explains(inc: Incident, e: Event, names: NameBook, gapMs: number): bool
 interface Scope {
   names: NameBook;
   timed: Event[];
-  notReady: Event[];
+  notReady: NotReady[];
   t: TimingModel;
   reaperGiven: boolean;
   /** peer addresses that have an rke2 outage of their own */
@@ -136,27 +137,23 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   const t = opts.timing;
   const repeats = dropRepeats(events, inputs.map((i) => i.path));
   events = repeats.kept;
-  const timed = events.filter((e) => e.time !== null).sort(byTime);
   const names = new NameBook();
   for (const [n, a] of opts.hosts) names.add(n, a);
-  for (const e of timed) names.learnFrom(e);
-  attributePeers(timed);
-  diffLoadBalancers(timed);
-  diffEndpoints(timed);
-  mapEtcdPeers(timed);
+  for (const e of events) names.learnFrom(e);
+  const timed = prepareEvents(events);
   const allFacts = factsOf(timed, names, coverageOf(inputs));
   const { groups, unreachable } = groupFacts(allFacts, t.gap * 1000);
   const reaper = collectPods(timed);
   const drafts: Draft[] = groups.map((g) => ({ group: g, start: g.facts[0].ev.time!, estimated: false, pods: [] }));
   const left = joinPods(drafts, reaper.deletes, t);
   const claimed = new Set(groups.map((g) => g.host));
-  const notReady = timed.filter((e) => e.kind === 'node.not-ready');
+  const notReady = timed.filter((e): e is NotReady => e.kind === 'node.not-ready');
   const scope: Scope = { names, timed, notReady, t, reaperGiven: reaper.sources.size > 0, claimed, allFacts };
   drafts.push(...splitByNotReady(reaperOnlyDrafts(left, t), notReady, t, (n) => { const a = names.addrOf(n); return !a || !claimed.has(a); }));
   drafts.sort((a, b) => a.start - b.start);
   const built = drafts.map((d) => build(d, scope));
   // NotReady events no incident explains open their own (estimated) incidents
-  const explained = (e: Event) => built.some((inc) => explains(inc, e, names, t.gap * 1000));
+  const explained = (e: NotReady) => built.some((inc) => explains(inc, e, names, t.gap * 1000));
   built.push(...notReadyDrafts(notReady, explained, t).map((d) => build(d, scope)));
   const incidents = built.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   incidents.forEach((inc, i) => (inc.id = i + 1));

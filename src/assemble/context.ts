@@ -1,12 +1,11 @@
 // Events that name no usable peer but belong on an incident's timeline: etcd lines about a member
 // id no line maps to an address, leader changes, and controller-manager evictions of the peer's pods.
-import type { Event, Finding } from '../types';
-import { isEtcdId } from './etcdPeers';
+import type { Event, EventOf, Finding } from '../types';
+import { isEtcdId, KINDS } from '../kinds';
 
 /** Lead before the first sign and tail after the last evidence, for context events. */
 export const CONTEXT_MARGIN_MS = 60_000;
 
-const CONTEXT_KINDS = new Set(['etcd.peer-unreachable', 'etcd.peer-back', 'etcd.leader-changed']);
 
 /** Context events inside [from - margin, to + margin]; the first per observer, rule and peer. */
 export function contextEvents(timed: Event[], from: number, to: number): Event[] {
@@ -15,9 +14,9 @@ export function contextEvents(timed: Event[], from: number, to: number): Event[]
   for (const e of timed) {
     if (e.time! < from - CONTEXT_MARGIN_MS) continue;
     if (e.time! > to + CONTEXT_MARGIN_MS) break;
-    const ctx = CONTEXT_KINDS.has(e.kind) && (isEtcdId(e) || e.peer === null || e.kind === 'etcd.leader-changed');
+    const ctx = KINDS[e.kind].context && (isEtcdId(e) || e.peer === null || e.kind === 'etcd.leader-changed');
     if (!ctx) continue;
-    const key = `${e.source}|${e.rule}|${e.peer}|${String(e.detail.change ?? '')}`;
+    const key = `${e.source}|${e.rule}|${e.peer}|${e.kind === 'etcd.leader-changed' ? e.detail.change : ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(e);
@@ -42,7 +41,7 @@ export function firstEviction(timed: Event[], start: number, until: number, acce
 
 /** A leader transfer away from a member is a graceful stop: the outage was planned, not a crash. */
 export function plannedStopFindings(context: Event[]): Finding[] {
-  const moved = context.find((e) => e.kind === 'etcd.leader-changed' && e.detail.planned === true);
+  const moved = context.find((e): e is EventOf<'etcd.leader-changed'> => e.kind === 'etcd.leader-changed' && e.detail.planned === true);
   if (!moved) return [];
   return [{
     code: 'planned-stop', severity: 'info',

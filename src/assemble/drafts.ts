@@ -1,6 +1,8 @@
 // Incident drafts before they are built: rke2 outage groups and reaper-only clusters, with the
 // force-deleted pods joined to them by deletion timestamp (DESIGN §6).
-import type { Event, TimingModel } from '../types';
+import type { EventOf, TimingModel } from '../types';
+
+type NotReady = EventOf<'node.not-ready'>;
 import type { Group } from './group';
 import type { ForceDelete } from './pods';
 import { expectedEvictSeconds, SLACK_SECONDS } from './timing';
@@ -12,7 +14,7 @@ export interface Draft {
   estimated: boolean;
   pods: ForceDelete[];
   /** the NotReady event a reaper-only draft was split around (names its node) */
-  notReady?: Event;
+  notReady?: NotReady;
   /** what an estimated start was worked back from */
   estimatedFrom?: 'deletion' | 'not-ready';
 }
@@ -59,14 +61,14 @@ export function reaperOnlyDrafts(left: ForceDelete[], t: TimingModel): Draft[] {
  * time its NotReady event predicts (NotReady + toleration + termination grace). When the pods fit
  * two or more such nodes, the cluster splits into one incident per node; otherwise it stays whole.
  */
-export function splitByNotReady(drafts: Draft[], notReady: Event[], t: TimingModel, free: (node: string) => boolean): Draft[] {
+export function splitByNotReady(drafts: Draft[], notReady: NotReady[], t: TimingModel, free: (node: string) => boolean): Draft[] {
   const after = (t.toleration + t.terminationGrace) * 1000;
   const out: Draft[] = [];
   for (const d of drafts) {
-    const byNode = new Map<string, { nr: Event; pods: ForceDelete[] }>();
+    const byNode = new Map<string, { nr: NotReady; pods: ForceDelete[] }>();
     const loose: ForceDelete[] = [];
     for (const p of d.pods) {
-      let best: Event | null = null;
+      let best: NotReady | null = null;
       for (const e of notReady) {
         const node = String(e.detail.nodeName);
         const off = Math.abs((p.deletionTs ?? Infinity) - (e.time! + after));
@@ -79,7 +81,7 @@ export function splitByNotReady(drafts: Draft[], notReady: Event[], t: TimingMod
       byNode.set(k, slot);
     }
     if (byNode.size < 2) { out.push(d); continue; }
-    const parts = [...byNode.values()].map(({ nr, pods }) => ({ ...d, pods, notReady: nr, start: Math.min(...pods.map((p) => p.deletionTs!)) - expectedEvictSeconds(t) * 1000 }));
+    const parts = [...byNode.values()].map(({ nr, pods }) => ({ ...d, pods, notReady: nr, start: pods.reduce((m, p) => Math.min(m, p.deletionTs!), Infinity) - expectedEvictSeconds(t) * 1000 }));
     // pods no NotReady explains stay with the part whose deletion time is nearest
     for (const p of loose) {
       const ts = p.deletionTs ?? p.at - t.reaperThreshold * 1000;
@@ -96,7 +98,7 @@ export function splitByNotReady(drafts: Draft[], notReady: Event[], t: TimingMod
  * estimated incident that starts one grace period earlier. Later NotReady events of the same
  * node within the quiet gap belong to it.
  */
-export function notReadyDrafts(notReady: Event[], explained: (e: Event) => boolean, t: TimingModel): Draft[] {
+export function notReadyDrafts(notReady: NotReady[], explained: (e: NotReady) => boolean, t: TimingModel): Draft[] {
   const out: Draft[] = [];
   const last = new Map<string, number>();
   for (const e of notReady) {

@@ -1,15 +1,12 @@
-// What each event says about a peer host: a failure, a loss transition (opens an incident), a
-// recovery (peer back), or only that the peer was up. One event may speak of several hosts.
+// What each event says about a peer host, as its kind's row in the meaning table (src/kinds.ts)
+// reads it: a failure, a loss transition (opens an incident), a recovery (peer back), or only that
+// the peer was up. One event may speak of several hosts.
 import type { Event } from '../types';
+import { speaks, type FactKind } from '../kinds';
 import { hostOf, isLoopback, type NameBook } from './peers';
 import { ATTRIBUTION_WINDOW_MS, observerOf } from './prepare';
-import { addrIn } from '../rules/rule';
-import { isEtcdId } from './etcdPeers';
 
-/** etcd member names are `<node>-<8 hex>`: the node part names the peer. */
-const MEMBER_SUFFIX = /-[0-9a-f]{8}$/;
-
-export type FactKind = 'loss' | 'failure' | 'recovery' | 'up';
+export type { FactKind };
 
 export interface Fact {
   host: string;
@@ -21,15 +18,9 @@ export interface Fact {
   failover?: boolean;
 }
 
-const UP_STATES = new Set(['ACTIVE', 'PREFERRED', 'HEALTHY']);
-
-function push(out: Fact[], peer: string | null, kind: FactKind, ev: Event, failover = false, names?: NameBook): void {
-  if (!peer) return;
-  const host = hostOf(peer);
-  if (isLoopback(host)) return;
-  // the dead node's own restart (its tunnel to itself, its supervisor taking its own agent) is context, not peerBack
-  if (kind === 'recovery' && ev.node && (ev.node === host || names?.addrOf(ev.node) === host)) return;
-  out.push({ host, addr: peer, kind, ev, failover });
+/** A recovery the observer logged about itself: the dead node's own restart is context, not peerBack. */
+function ownRecovery(ev: Event, host: string, names?: NameBook): boolean {
+  return !!ev.node && (ev.node === host || names?.addrOf(ev.node) === host);
 }
 
 /** How long a reconnect attempt must stay unanswered by an error to count as the tunnel being up
@@ -54,81 +45,17 @@ export function factsOf(sorted: Event[], names: NameBook, coveredUntil?: (e: Eve
   };
   sorted.forEach((ev, i) => {
     if (ev.time === null) return;
-    const d = ev.detail;
-    switch (ev.kind) {
-      case 'tunnel.error':
-        if (ev.peer) push(out, ev.peer, reconnectSoon(i, hostOf(ev.peer)) ? 'loss' : 'failure', ev);
-        break;
-      case 'watch.closed':
-      case 'tunnel.connect-failed':
-        push(out, ev.peer, 'failure', ev);
-        break;
-      case 'tunnel.stopped':
-        // `Proxy done` also ends every tunnel when the observer itself shuts down: evidence, not a loss
-        push(out, ev.peer, d.via === 'proxy-done' ? 'failure' : 'loss', ev);
-        break;
-      case 'lb.dial-error':
-        push(out, addrIn(String(d.error)), 'failure', ev);
-        break;
-      case 'lb.server-removed':
-        push(out, ev.peer, 'loss', ev, true);
-        break;
-      case 'lb.connections-closed':
-      case 'lb.failover':
-        push(out, ev.peer, 'failure', ev, true);
-        break;
-      case 'lb.health':
-        if (d.to === 'FAILED') push(out, ev.peer, 'loss', ev, true);
-        else if (UP_STATES.has(String(d.to))) push(out, ev.peer, d.from === 'FAILED' || d.from === 'RECOVERING' ? 'recovery' : 'up', ev, false, names);
-        break;
-      case 'lb.servers': {
-        for (const s of (d.dropped as string[]) ?? []) push(out, s, 'loss', ev, true);
-        for (const s of (d.added as string[]) ?? []) push(out, s, 'recovery', ev, false, names);
-        for (const s of (d.servers as string[]) ?? []) push(out, s, 'up', ev);
-        break;
-      }
-      case 'tunnel.started':
-      case 'lb.server-added':
-        push(out, ev.peer, 'recovery', ev, false, names);
-        break;
-      case 'etcd.peer-unreachable':
-        if (!isEtcdId(ev)) push(out, ev.peer, d.transition ? 'loss' : 'failure', ev);
-        break;
-      case 'etcd.leader-changed':
-        if (d.change === 'lost' && !isEtcdId(ev)) push(out, ev.peer, 'failure', ev);
-        break;
-      case 'etcd.peer-back':
-        if (!isEtcdId(ev)) push(out, ev.peer, 'recovery', ev, false, names);
-        break;
-      case 'etcd.member-promoted': {
-        const name = ev.peer ? ev.peer.replace(MEMBER_SUFFIX, '') : null;
-        const addr = name ? names.addrOf(name) : null;
-        if (addr) push(out, addr, 'recovery', ev, false, names);
-        break;
-      }
-      case 'node.ready': {
-        const addr = typeof d.nodeName === 'string' ? names.addrOf(d.nodeName) : null;
-        if (addr) push(out, addr, 'recovery', ev, false, names);
-        break;
-      }
-      case 'apiserver.endpoints': {
-        for (const s of (d.dropped as string[]) ?? []) push(out, s, 'loss', ev);
-        for (const s of (d.added as string[]) ?? []) push(out, s, 'recovery', ev, false, names);
-        for (const s of (d.ips as string[]) ?? []) push(out, s, 'up', ev);
-        break;
-      }
-      case 'tunnel.backend-connected': {
-        const addr = ev.peer ? names.addrOf(ev.peer) : null;
-        if (addr) push(out, addr, 'recovery', ev, false, names);
-        break;
-      }
-      default:
-        break;
+    const reading = { addrOf: (n: string) => names.addrOf(n), reconnectFollows: (peer: string) => reconnectSoon(i, hostOf(peer)) };
+    for (const s of speaks(ev, reading)) {
+      if (!s.addr) continue;
+      const host = hostOf(s.addr);
+      if (isLoopback(host) || (s.fact === 'recovery' && ownRecovery(ev, host, names))) continue;
+      out.push({ host, addr: s.addr, kind: s.fact, ev, failover: !!s.failover });
     }
   });
   if (!coveredUntil) return out;
   const quiet = quietReconnects(sorted, out, coveredUntil).map((ev) => ({ host: hostOf(ev.peer!), addr: ev.peer!, kind: 'recovery' as const, ev, failover: false }))
-    .filter((f) => !(f.ev.node && (f.ev.node === f.host || names.addrOf(f.ev.node) === f.host)));
+    .filter((f) => !ownRecovery(f.ev, f.host, names));
   if (!quiet.length) return out;
   const order = new Map(sorted.map((e, i) => [e, i]));
   return [...out, ...quiet].sort((a, b) => order.get(a.ev)! - order.get(b.ev)!);

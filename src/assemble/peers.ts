@@ -53,7 +53,7 @@ export class NameBook {
 
   /** Learns an observer's own address from `read tcp A:p->B:q` (or `[A6]:p->`) in its errors. */
   learnFrom(ev: Event): void {
-    const err = typeof ev.detail.error === 'string' ? ev.detail.error : null;
+    const err = 'error' in ev.detail && typeof ev.detail.error === 'string' ? ev.detail.error : null;
     if (!err || !ev.node) return;
     const m = /(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:.]{2,45}\]):\d{1,5}->/.exec(err);
     const host = m ? hostOf(m[1]) : null;

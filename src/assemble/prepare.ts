@@ -1,7 +1,10 @@
-// Event preparation before incidents: time order, peer attribution of un-addressed errors (60 s),
-// load-balancer list diffs per observer and balancer.
-import type { Event } from '../types';
+// Event preparation, shared by the report and `rke2-outage events`: time order, peer attribution
+// of un-addressed errors (60 s), load-balancer and endpoint list diffs per observer, etcd member ids
+// mapped to addresses. It works on copies: the read stage's events are never changed.
+import type { Event, EventOf } from '../types';
+import { KINDS } from '../kinds';
 import { hostOf, isLoopback } from './peers';
+import { mapEtcdPeers } from './etcdPeers';
 
 export const ATTRIBUTION_WINDOW_MS = 60_000;
 
@@ -13,11 +16,23 @@ export function byTime(a: Event, b: Event): number {
 /** The observer an event belongs to: its node when known (rotated files of one node are one log), else its source. */
 export const observerOf = (e: Event): string => (e.node !== null ? `node:${e.node}` : `source:${e.source}`);
 
-const ATTRIBUTABLE = new Set(['tunnel.error', 'tunnel.connect-failed', 'watch.closed']);
-const ADDRESSING = (e: Event) => (e.kind.startsWith('tunnel.') || e.kind.startsWith('lb.')) && e.kind !== 'tunnel.backend-connected' && e.peer !== null && !isLoopback(hostOf(e.peer));
+/** The events with an absolute time, in time order, prepared for assembly (copies). */
+export function prepareEvents(events: Event[]): Event[] {
+  const timed = events.filter((e) => e.time !== null).map((e) => ({ ...e }) as Event).sort(byTime);
+  attributePeers(timed);
+  diffLoadBalancers(timed);
+  diffEndpoints(timed);
+  mapEtcdPeers(timed);
+  return timed;
+}
 
-/** An event that names no peer belongs to the next peer-naming tunnel event of its observer (node) within 60 s. */
-export function attributePeers(sorted: Event[]): void {
+const ATTRIBUTABLE = (e: Event) => !!KINDS[e.kind].attributable;
+const ADDRESSING = (e: Event) => !!KINDS[e.kind].addresses && e.peer !== null && !isLoopback(hostOf(e.peer));
+/** Kinds whose detail carries the attribution note. */
+type Attributable = EventOf<'tunnel.error' | 'tunnel.connect-failed' | 'watch.closed'>;
+
+/** An event that names no peer belongs to the next peer-naming tunnel event of its observer (node) within 60 s (on prepared copies). */
+function attributePeers(sorted: Event[]): void {
   const byNode = new Map<string, Event[]>();
   for (const e of sorted) {
     if (e.time === null) continue;
@@ -31,9 +46,10 @@ export function attributePeers(sorted: Event[]): void {
     for (let i = list.length - 1; i >= 0; i--) {
       const e = list[i];
       const names = ADDRESSING(e); // decided before attribution: chains point at the line that names the peer
-      if (ATTRIBUTABLE.has(e.kind) && e.peer === null && next && next.time! - e.time! <= ATTRIBUTION_WINDOW_MS) {
-        e.peer = next.peer;
-        e.detail = { ...e.detail, attributedFrom: `${next.evidence.path}:${next.evidence.line}` };
+      if (ATTRIBUTABLE(e) && e.peer === null && next && next.time! - e.time! <= ATTRIBUTION_WINDOW_MS) {
+        const a = e as Attributable;
+        a.peer = next.peer;
+        a.detail = { ...a.detail, attributedFrom: `${next.evidence.path}:${next.evidence.line}` };
       }
       if (names) next = e;
     }
@@ -51,7 +67,7 @@ const SESSION_PAIR_MS = 10_000;
  */
 function keepServerSideIfClientBroke(list: Event[]): void {
   for (const e of list) {
-    if (e.detail.side !== 'server' || !e.detail.attributedFrom || e.peer === null) continue;
+    if (e.kind !== 'tunnel.error' || e.detail.side !== 'server' || !e.detail.attributedFrom || e.peer === null) continue;
     const host = hostOf(e.peer);
     let broke = false;
     // the list is in time order: look only at the events within the pairing window
@@ -60,7 +76,7 @@ function keepServerSideIfClientBroke(list: Event[]): void {
     while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid].time! < e.time! - SESSION_PAIR_MS) lo = mid + 1; else hi = mid; }
     for (let i = lo; i < list.length && list[i].time! <= e.time! + SESSION_PAIR_MS && !broke; i++) {
       const x = list[i];
-      broke = x !== e && (x.kind === 'tunnel.error' || x.kind === 'tunnel.connect-failed') && x.detail.side !== 'server' && x.peer !== null && hostOf(x.peer) === host;
+      broke = x !== e && (x.kind === 'tunnel.connect-failed' || (x.kind === 'tunnel.error' && x.detail.side !== 'server')) && x.peer !== null && hostOf(x.peer) === host;
     }
     if (broke) continue;
     const { attributedFrom: _from, ...rest } = e.detail;
@@ -85,7 +101,7 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
  * the default server is appended last when it is missing from it. So an update that lists the same
  * servers means the default toggled: last in the list = it left (`defaultAppended`), else it is back.
  */
-export function diffLoadBalancers(sorted: Event[]): void {
+function diffLoadBalancers(sorted: Event[]): void {
   const state = new Map<string, LbState>();
   for (const e of sorted) {
     if (e.kind === 'lb.default') {
@@ -95,9 +111,9 @@ export function diffLoadBalancers(sorted: Event[]): void {
     }
     if (e.kind !== 'lb.servers') continue;
     const key = `${observerOf(e)}|${e.detail.lb}`;
-    const list = (e.detail.servers as string[]) ?? [];
+    const list = e.detail.servers;
     const st = state.get(key);
-    const def = (e.detail.default as string | null) ?? (e.detail.startup && list.length === 1 ? list[0] : st?.def ?? null);
+    const def = e.detail.default ?? (e.detail.startup && list.length === 1 ? list[0] : st?.def ?? null);
     if (!st || e.detail.startup) {
       // the observer's own (re)start lists only its --server: the others missing from it were not lost
       e.detail = { ...e.detail, ...(st ? {} : { first: true }), dropped: [], added: [] };
@@ -108,7 +124,7 @@ export function diffLoadBalancers(sorted: Event[]): void {
     const added = list.filter((s) => !st.list.includes(s));
     const last = list[list.length - 1];
     const appends = e.detail.wording === 'updating' && last !== undefined;
-    let extra: Record<string, unknown> = {};
+    let extra: { defaultAppended?: string; defaultBack?: string } = {};
     if (appends && sameSet(st.list, list)) {
       // the default is known, or (unknown) it is the entry that just moved to the end
       const d = def ?? (st.list[st.list.length - 1] !== last ? last : null);
@@ -125,12 +141,12 @@ export function diffLoadBalancers(sorted: Event[]): void {
 }
 
 /** Adds `dropped` / `added` to every apiserver endpoint reset, against the same apiserver's previous list. */
-export function diffEndpoints(sorted: Event[]): void {
+function diffEndpoints(sorted: Event[]): void {
   const prev = new Map<string, string[]>();
   for (const e of sorted) {
     if (e.kind !== 'apiserver.endpoints') continue;
     const key = `${observerOf(e)}|${e.detail.service}`;
-    const list = (e.detail.ips as string[]) ?? [];
+    const list = e.detail.ips;
     const before = prev.get(key);
     e.detail = { ...e.detail, dropped: before ? before.filter((s) => !list.includes(s)) : [], added: before ? list.filter((s) => !before.includes(s)) : [] };
     prev.set(key, list);

@@ -6,6 +6,7 @@ import { cleanLine, parseLastResort, parseLine, sniffAt, sniffLine } from '../fo
 import { splitGlued } from '../formats/glued';
 import { splitLag } from '../formats/journald';
 import { classify } from '../rules/classify';
+import { writtenBy } from '../kinds';
 import { RULES } from '../rules/registry';
 import { needleRegex } from '../rules/needles';
 import { chunkFinder, regexFinder, type NeedleFinder } from '../rules/prefilter';
@@ -210,9 +211,8 @@ export class SourceScanner {
   private classify(rec: LogRecord, text: string, no: number): void {
     const evs = classify(rec, { path: this.info.path, line: no, raw: text, node: this.info.node, role: this.info.role, source: this.index, time: rec.time }, this.rules);
     for (const ev of evs) {
-      if (ev.kind.startsWith('reaper.')) this.roleVotes.reaper++;
-      else if (ev.kind === 'tunnel.backend-connected' || ev.detail.side === 'server') this.roleVotes.server++;
-      else if (ev.kind.startsWith('lb.')) this.roleVotes.agent++;
+      const by = writtenBy(ev);
+      if (by === 'reaper' || by === 'server' || by === 'agent') this.roleVotes[by]++;
       if (ev.time === null && (rec.local || rec.inheritsTime)) {
         // a year-less line is `above` itself (learn ran first); kubectl output takes the dated line above
         const a = this.above;

@@ -1,8 +1,8 @@
 // The event stream (`rke2-outage events`): every classified event as one JSON object per line,
-// in time order, for jq and other tools. Peer attribution and LB list diffs are applied first,
-// as assembly sees them; events without an absolute time come last.
+// in time order, for jq and other tools. Prepared exactly as assembly prepares them (peer
+// attribution, list diffs, etcd ids); events without an absolute time come last.
 import type { Event, Evidence, Role } from '../types';
-import { attributePeers, byTime, diffLoadBalancers } from '../assemble/prepare';
+import { prepareEvents } from '../assemble/prepare';
 import { iso } from '../assemble/milestones';
 
 /** One line of the stream. */
@@ -19,12 +19,9 @@ export interface EventRecord {
 
 /** Events in time order (file order within an instant), prepared as assembly prepares them. */
 export function eventRecords(events: Event[]): EventRecord[] {
-  const timed = events.filter((e) => e.time !== null).map((e) => ({ ...e })).sort(byTime);
-  attributePeers(timed);
-  diffLoadBalancers(timed);
   const untimed = events.filter((e) => e.time === null).sort((a, b) => a.source - b.source || a.evidence.line - b.evidence.line);
-  return [...timed, ...untimed].map((e) => ({
-    kind: e.kind, rule: e.rule, time: iso(e.time), node: e.node, role: e.role, peer: e.peer, detail: e.detail, evidence: e.evidence,
+  return [...prepareEvents(events), ...untimed].map((e) => ({
+    kind: e.kind, rule: e.rule, time: iso(e.time), node: e.node, role: e.role, peer: e.peer, detail: e.detail as Record<string, unknown>, evidence: e.evidence,
   }));
 }
 

@@ -51,6 +51,8 @@ export function applyRule(rule: Rule, rec: LogRecord, ctx: LineContext): Event |
   const m = rule.match.exec(rec.msg);
   if (!m || !whereHolds(rule, rec)) return null;
   const g = (m.groups ?? {}) as Record<string, string>;
+  const detail = rule.detail ? (rule.detail as (g: Record<string, string>, r: LogRecord) => object)(g, rec) : {};
+  // the rule's kind and detail builder belong together (RuleOf<K>): the pair is an EventOf<K>
   return {
     kind: rule.kind,
     rule: rule.id,
@@ -58,11 +60,14 @@ export function applyRule(rule: Rule, rec: LogRecord, ctx: LineContext): Event |
     node: ctx.node,
     role: ctx.role,
     peer: peerOf(rule, g, rec),
-    detail: rule.detail ? rule.detail(g, rec) : {},
+    detail,
     evidence: { path: ctx.path, line: ctx.line, text: shorten(ctx.raw) },
     seq: 0,
     source: ctx.source,
-  };
+    count: 1,
+    until: ctx.time,
+    lastEvidence: null,
+  } as Event;
 }
 
 /** classify(record) -> Event[]: every rule whose needle is in the raw line and whose match holds. */

@@ -1,12 +1,12 @@
 // etcd server (static pod, zap JSON) and etcd client / supervisor messages (messages.md §1.4, §1.5,
 // §2.5, §2.6). Peers are hex member ids unless the line also names the peer's address.
-import type { LogRecord } from '../types';
+import type { EtcdPeerDetail, LogRecord } from '../types';
 import { addrIn, etcdIdOf, type Rule } from './rule';
 
 const ETCD_FORMATS = ['zap-json', 'journald', 'cri', 'syslog-iso'];
 
 /** Member id and, when the same line reveals it, the peer's address (for id -> address mapping). */
-function peerDetail(rec: LogRecord): Record<string, unknown> {
+function peerDetail(rec: LogRecord): EtcdPeerDetail {
   const addr = addrIn(rec.fields.error) ?? addrIn(rec.fields.address);
   return { peerId: etcdIdOf(rec.fields), peerAddr: addr, error: rec.fields.error ?? null };
 }
@@ -78,7 +78,7 @@ export const etcdRules: Rule[] = [
     match: /^(?:raft\.node: )?(?<local>[0-9a-f]{1,16}) (?:(?<what>lost) leader (?<id>[0-9a-f]{1,16})|(?<what2>elected) leader (?<to>[0-9a-f]{1,16})|(?<what3>changed) leader from (?<from>[0-9a-f]{1,16}) to (?<to2>[0-9a-f]{1,16})|(?<what4>became) leader) at term (?<term>\d{1,20})$/,
     peer: 'etcd',
     detail: (g) => ({
-      change: g.what ?? g.what2 ?? g.what3 ?? g.what4,
+      change: (g.what ?? g.what2 ?? g.what3 ?? g.what4) as 'lost' | 'elected' | 'changed' | 'became',
       local: g.local,
       leader: g.to ?? g.to2 ?? (g.what4 ? g.local : null),
       peerId: g.id ?? g.from ?? null,

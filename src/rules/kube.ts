@@ -15,7 +15,7 @@ function podRef(ref: string | undefined): { namespace: string | null; pod: strin
 
 const MARKING = /^Marking for deletion Pod (?<pod>\S{1,320})(?: from Node (?<node>\S{1,253}))?$/;
 
-function markingDetail(text: string | undefined): Record<string, unknown> {
+function markingDetail(text: string | undefined): { namespace: string | null; pod: string | null; node: string | null } {
   const m = MARKING.exec(text ?? '');
   return { ...podRef(m?.groups?.pod), node: m?.groups?.node ?? null };
 }

@@ -1,5 +1,5 @@
 // A rule turns one matching record into one event. Rules are data with their own proof (STYLE §2).
-import type { EventKind, LogRecord } from '../types';
+import type { EventDetails, EventKind, LogRecord } from '../types';
 
 export interface RuleExamples {
   /** real lines (seed, reference) that must produce this rule's event */
@@ -8,9 +8,9 @@ export interface RuleExamples {
   noMatch: string[];
 }
 
-export interface Rule {
+/** What every rule has, whatever its kind. */
+interface RuleBase {
   id: string;
-  kind: EventKind;
   /** which releases print this wording (for `rke2-outage rules` and the reader) */
   versions: string;
   /** literal substrings of the raw line; a line containing none never reaches `match` */
@@ -24,10 +24,16 @@ export interface Rule {
   /** where the peer comes from: a named group `addr`/`name`, the `url`/`error` field, an etcd peer
    * (address in `error`/`address`, else the hex member id), or nowhere */
   peer?: 'addr' | 'name' | 'url' | 'error' | 'url-or-error' | 'etcd' | 'none';
-  /** extra facts for assembly, from groups and fields */
-  detail?: (g: Record<string, string>, rec: LogRecord) => Record<string, unknown>;
   examples: RuleExamples;
 }
+
+type DetailFn<K extends EventKind> = (g: Record<string, string>, rec: LogRecord) => EventDetails[K];
+
+/** A rule of kind K: its `detail` builds that kind's typed detail (required when the kind has required fields). */
+export type RuleOf<K extends EventKind> = RuleBase & { kind: K } & (Record<never, never> extends EventDetails[K] ? { detail?: DetailFn<K> } : { detail: DetailFn<K> });
+
+/** Any rule: narrowed by `kind`. */
+export type Rule = { [K in EventKind]: RuleOf<K> }[EventKind];
 
 /** host:port (IPv4, [IPv6] or DNS name) as rke2 prints peers. */
 export const ADDR = String.raw`(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:.]{2,45}\]|[A-Za-z0-9][A-Za-z0-9.-]{0,252}):\d{1,5}`;

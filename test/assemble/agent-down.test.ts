@@ -2,6 +2,7 @@
 // which names no peer; it must not be pinned on an unrelated server the observer happens to
 // reconnect to, nor open an incident. Reaper output gives an estimated incident; a
 // controller-manager NodeNotReady event names it.
+import { prepareEvents } from '../../src/assemble/prepare';
 import { reportOf } from '../support/scan';
 import { logrus, url, SERVER_400, reaperRun } from '../support/lines';
 
@@ -31,7 +32,7 @@ const servers = [
 describe('agent down, servers only', () => {
   const r = reportOf(servers);
   test('the server-side close is not pinned on ecs-m2 and opens no incident', () => {
-    const closes = r.events.filter((e) => e.rule === 'tunnel.server-error');
+    const closes = prepareEvents(r.events).filter((e) => e.rule === 'tunnel.server-error');
     expect(closes.map((e) => e.peer)).toEqual([null, null]);
     expect(r.incidents).toEqual([]);
   });
@@ -90,7 +91,7 @@ describe('an agent dies, then a server 30 s later', () => {
   ];
   const r = reportOf([{ path: 'ecs-m1/stderr.log', node: 'ecs-m1', role: 'server', lines: m1b }]);
   test('the agent\'s close stays unattributed; the server outage starts with its own closes', () => {
-    expect(r.events.filter((e) => e.rule === 'tunnel.server-error').map((e) => e.peer)).toEqual([null, '10.0.0.12:9345']);
+    expect(prepareEvents(r.events).filter((e) => e.rule === 'tunnel.server-error').map((e) => e.peer)).toEqual([null, '10.0.0.12:9345']);
     expect(r.incidents.map((i) => [i.peer.address, i.start])).toEqual([['10.0.0.12', '2022-12-29T09:14:07.000Z']]);
   });
 });

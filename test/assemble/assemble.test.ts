@@ -1,5 +1,6 @@
 // Assembly on small, realistic line sets: incidents, attribution, LB diffs, reaper joins, findings.
 import { reportOf, at } from '../support/scan';
+import { prepareEvents } from '../../src/assemble/prepare';
 
 const PEER = '10.113.207.142';
 const serverObserver = [
@@ -48,9 +49,9 @@ describe('server outage (seed Case #1 shape)', () => {
     expect(inc.milestones.loadBalancerFailover?.evidence.text).toContain('rke2-agent-load-balancer');
   });
   test('the un-addressed websocket close is attributed to the next tunnel event', () => {
-    const first = r.events.find((e) => e.rule === 'tunnel.server-error')!;
+    const first = prepareEvents(r.events).find((e) => e.rule === 'tunnel.server-error')!;
     expect(first.peer).toBe(`${PEER}:9345`);
-    expect(first.detail.attributedFrom).toBe('ws1/stderr.log:5');
+    expect((first.detail as Record<string, unknown>).attributedFrom).toBe('ws1/stderr.log:5');
   });
   test('the dead default server kept at the end of the 2022 api LB list is not a failover', () => {
     const api = r.events.find((e) => e.kind === 'lb.servers' && String(e.detail.lb).includes('api-server'))!;

@@ -2,6 +2,7 @@
 // k3s 1.21 `setServers` logs `Updating load balancer ...` only when the endpoint set changed,
 // prints the shuffled endpoints and appends the configured default server when it is missing
 // from them — so a dead default server stays listed, at the end.
+import { prepareEvents } from '../../src/assemble/prepare';
 import { reportOf } from '../support/scan';
 import { logrus } from '../support/lines';
 
@@ -67,7 +68,7 @@ describe('the dead server is the default of both LBs: no list drops it', () => {
     ]);
   });
   test('the lists record why', () => {
-    const ev = r.events.find((e) => e.kind === 'lb.servers' && e.time === Date.parse('2022-12-29T09:14:13Z'))!;
+    const ev = prepareEvents(r.events).find((e) => e.kind === 'lb.servers' && e.time === Date.parse('2022-12-29T09:14:13Z'))!;
     expect(ev.detail).toMatchObject({ dropped: ['10.0.0.12:6443'], defaultAppended: '10.0.0.12:6443' });
   });
 });

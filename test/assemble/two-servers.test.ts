@@ -1,6 +1,7 @@
 // QA: two servers of a five-server cluster die 3 minutes apart (2022 wording, RKE2 1.21): two
 // incidents, each un-addressed websocket close given to the right peer, each force-deleted pod
 // joined to the incident its deletion timestamp belongs to.
+import { prepareEvents } from '../../src/assemble/prepare';
 import { reportOf } from '../support/scan';
 import { logrus, url, WS_1006, SERVER_400, noRoute, reaperRun } from '../support/lines';
 
@@ -59,7 +60,7 @@ describe('two servers down 3 minutes apart', () => {
   });
 
   test('each websocket close on ecs-m1 goes to the peer its observer reconnected to next', () => {
-    const closes = r.events.filter((e) => e.rule === 'tunnel.server-error').map((e) => e.peer);
+    const closes = prepareEvents(r.events).filter((e) => e.rule === 'tunnel.server-error').map((e) => e.peer);
     expect(closes).toEqual([`${A}:9345`, `${B}:9345`]);
     expect(b.timeline.some((e) => e.peer !== null && e.peer.startsWith(A))).toBe(false);
   });

@@ -78,7 +78,7 @@ describe('2020 load-balancer wordings', () => {
       'time="2020-10-21T14:57:01+08:00" level=info msg="Running load balancer 127.0.0.1:6444 -> [10.0.0.11:9345 10.0.0.12:9345]"',
       'time="2020-10-21T14:57:10+08:00" level=info msg="Updating load balancer server addresses -> [10.0.0.11:9345]"',
     ]);
-    expect(s.events.map((e) => [e.rule, e.detail.lb, e.detail.servers])).toEqual([
+    expect(s.events.map((e) => [e.rule, ...(e.kind === 'lb.servers' ? [e.detail.lb, e.detail.servers] : [])])).toEqual([
       ['lb.running', 'load-balancer', ['10.0.0.11:9345', '10.0.0.12:9345']],
       ['lb.servers', 'load-balancer', ['10.0.0.11:9345']],
     ]);

@@ -59,7 +59,7 @@ describe('kube-apiserver, controller-manager and kubelet wordings', () => {
   it('apiserver endpoint reset carries the IP list', () => {
     const [e] = eventsOf('W1229 09:13:52.101734       1 lease.go:233] Resetting endpoints for master service "kubernetes" to [10.0.0.11 10.0.0.13]');
     expect(e.kind).toBe('apiserver.endpoints');
-    expect(e.detail.ips).toEqual(['10.0.0.11', '10.0.0.13']);
+    expect(e.kind === 'apiserver.endpoints' && e.detail.ips).toEqual(['10.0.0.11', '10.0.0.13']);
   });
   it.each([
     ['I1229 09:14:12.203301       1 node_lifecycle_controller.go:1029] Node ecs-m2 is unresponsive as of 2022-12-29 09:14:12.203291234 +0000 UTC m=+8812.381462913. Adding it to the Taint queue.', 'node.not-ready', 'ecs-m2'],
@@ -69,7 +69,7 @@ describe('kube-apiserver, controller-manager and kubelet wordings', () => {
   ])('%s', (line, kind, node) => {
     const evs = eventsOf(line);
     expect(evs.map((e) => e.kind)).toEqual([kind]);
-    expect(evs[0].detail.nodeName).toBe(node);
+    expect((evs[0].detail as { nodeName?: string }).nodeName).toBe(node);
   });
   it('taint evictions in every wording name the pod', () => {
     const lines = [
