@@ -16,3 +16,14 @@ export function el(tag: string, attrs: Record<string, string | number | null | u
   const a = Object.entries(attrs).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => ` ${k}="${esc(v)}"`).join('');
   return `<${tag}${a}>${inner}</${tag}>`;
 }
+
+/** Control characters a terminal would act on: C0 (but \n and \t), DEL, C1, and bidi overrides. */
+const TERM_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text safe for a terminal: every control character shown as an escape (`\x1b`, `\u202e`), never acted on. */
+export function termSafe(s: string): string {
+  return s.replace(TERM_UNSAFE, (c) => {
+    const n = c.charCodeAt(0);
+    return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  });
+}
