@@ -1,10 +1,8 @@
-// The pipeline wired end to end: paths -> sources (files, folders, archives) -> lines -> scanner ->
-// assemble -> Report. Streams stay in sources/ and the reader; everything after the scanner is pure.
+// The pipeline wired end to end: paths -> read (sources, lines, records, events: plain data) ->
+// assemble -> Report. Streams stay in read/; everything after it is pure.
 import type { Readable } from 'node:stream';
-import type { Event, Finding, InputSummary, Report, Role, SourceLag, TimingModel } from './types';
-import { walk } from './read/sources/walk';
-import { InputReader } from './read/reader';
-import { scanInParallel } from './read/parallel';
+import type { Event, Report, Role, TimingModel } from './types';
+import { readInputs, type ReadResult } from './read';
 import { assemble } from './assemble/assemble';
 
 export const TOOL = 'rke2-outage 0.1.0';
@@ -27,17 +25,7 @@ export interface AnalyzeOptions {
 }
 
 /** What reading the inputs produced, before assembly: every classified event and the coverage. */
-export interface Collected {
-  events: Event[];
-  inputs: InputSummary[];
-  skipped: Array<{ path: string; reason: string }>;
-  /** NAME=IP pairs the inputs revealed (`kubectl get nodes -o wide` in a bundle) */
-  hosts: Array<[string, string]>;
-  /** what bundle inventory taught: reference clocks, node names */
-  notes: Finding[];
-  /** per-file gap between journald prefix and inner times, for the clock-skew finding */
-  lags: SourceLag[];
-}
+export type Collected = ReadResult;
 
 /** True when the event lies in the --since/--until window (untimed events cannot be placed: kept). */
 export function inWindow(e: Event, since?: number, until?: number): boolean {
@@ -45,34 +33,10 @@ export function inWindow(e: Event, since?: number, until?: number): boolean {
   return (since === undefined || e.time >= since) && (until === undefined || e.time < until);
 }
 
-/** Reads every source (archives member by member) into classified events and coverage lines. No path (or `-`) reads stdin. */
+/** Reads every input and keeps the events of the --since/--until window. No path (or `-`) reads stdin. */
 export async function collect(paths: string[], opts: AnalyzeOptions): Promise<Collected> {
-  const list = paths.length ? paths : ['-'];
-  const walked = await walk(list.filter((p) => p !== '-'));
-  const stdin = list.includes('-') && opts.stdin ? 1 : 0;
-  const total = walked.sources.length + stdin;
-  const reader = new InputReader({ node: opts.node, role: opts.role, year: opts.year, onBytes: opts.onBytes });
-  if (stdin) {
-    opts.onProgress?.('<stdin>', 0, total, null);
-    await reader.readStream('<stdin>', opts.stdin!);
-  }
-  const early = await scanInParallel(walked.sources, { node: opts.node, role: opts.role, year: opts.year }, (ref, i, n) => opts.onProgress?.(ref.path, i, n, null));
-  for (const [n, ref] of walked.sources.entries()) {
-    opts.onProgress?.(ref.path, n + stdin, total, ref.kind === 'file' ? ref.size ?? null : null);
-    const done = early.get(ref);
-    if (done) reader.adopt(ref.path, done);
-    else await reader.readRef(ref);
-  }
-  const read = reader.finish();
-  return {
-    events: read.events.filter((e) => inWindow(e, opts.since, opts.until)),
-    inputs: read.inputs,
-    skipped: [...walked.skipped, ...read.skipped],
-    hosts: read.hosts,
-    // the same real file or folder reached twice was read once: said plainly, not a skip
-    notes: [...walked.repeated.map((r): Finding => ({ code: 'repeated-input', severity: 'info', message: `${r.path}: not read again (${r.reason})` })), ...read.notes],
-    lags: read.lags,
-  };
+  const read = await readInputs(paths, opts);
+  return { ...read, events: read.events.filter((e) => inWindow(e, opts.since, opts.until)) };
 }
 
 /** Assembles what was collected; `--host` pairs come first, so an explicit name wins over the input's. */

@@ -4,6 +4,10 @@
 // never re-decide. The typed `detail` of each kind is in types.ts (EventDetails).
 import type { Event, EventDetails, EventKind, EventOf, Role } from './types';
 
+/** Repeats of one observer, rule, peer and run key at most this far apart are one run (DESIGN §9). No
+ * longer than the 60 s windows assembly reasons with, so a run is dense at that scale. */
+export const RUN_GAP_MS = 60_000;
+
 /** Event families: one colour each in every renderer, never shared with a phase. */
 export type Family = 'tunnel' | 'lb' | 'etcd' | 'control-plane' | 'node' | 'pod' | 'reaper';
 
@@ -265,9 +269,15 @@ export function speaks(e: EventOf<EventKind>, r: Reading): Speaks[] {
   return row.speaks ? row.speaks(e, r) : [];
 }
 
-/** The run key of an event (observer, rule, peer and the detail that matters), or null: never merged. */
+/**
+ * The run key of an event (observer, rule, peer and the detail that matters), or null: never
+ * merged. A line that names no peer but may be attributed to one is never merged either: each
+ * such line may belong to another peer.
+ */
 export function runKeyOf(e: EventOf<EventKind>): string | null {
-  const key = rowOf(e).runKey?.(e.detail) ?? null;
+  const row = rowOf(e);
+  if (row.attributable && e.peer === null) return null;
+  const key = row.runKey?.(e.detail) ?? null;
   return key === null ? null : `${e.node ?? ''}|${e.rule}|${e.peer ?? ''}|${key}`;
 }
 

@@ -49,6 +49,7 @@ function parser(argv: string[]) {
     .option('reaper-period', { requiresArg: true, type: 'string', default: '10m', describe: 'pod-reaper CronJob period' })
     .option('reaper-threshold', { requiresArg: true, type: 'string', default: '10m', describe: 'pod-reaper: reap pods terminating longer than this' })
     .option('fail-on', { requiresArg: true, choices: ['incident', 'never'], default: 'never', describe: 'exit 1 when an incident is found (automation)' })
+    .option('runs', { type: 'boolean', default: false, describe: 'events: print repeated lines as runs (first, last, count) instead of every line' })
     .option('strict', { type: 'boolean', default: false, describe: 'exit 2 when any input was skipped or had read errors' })
     .example(EXAMPLES)
     .strictOptions()

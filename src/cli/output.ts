@@ -10,12 +10,18 @@ const WHY: Record<string, string> = {
   ENOTDIR: 'a part of the path is not a folder', ENOSPC: 'no space left on the device', EROFS: 'read-only file system',
 };
 
-/** Writes `text` to `file` atomically; a failure is one CliError line naming the file. */
-export async function writeAtomic(file: string, text: string): Promise<void> {
+/** Writes `text` (or the pieces of a long output, as they come) to `file` atomically; a failure is one CliError line naming the file. */
+export async function writeAtomic(file: string, text: string | AsyncIterable<string>): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await fs.writeFile(tmp, text, { mode: 0o644, flag: 'wx' }); // wx: never follow a link planted at the temp name
+    const out = await fs.open(tmp, 'wx', 0o644); // wx: never follow a link planted at the temp name
+    try {
+      if (typeof text === 'string') await out.writeFile(text);
+      else for await (const piece of text) await out.write(piece);
+    } finally {
+      await out.close();
+    }
     await fs.rename(tmp, file);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);

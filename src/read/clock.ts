@@ -1,10 +1,11 @@
-// Reference clock of one source: resolves year-less / zone-less times from the nearest dated line,
-// then the layout's year (bundle date, --year), and only as a flagged last resort the file's mtime.
+// Reference clock of one source, as plain data and pure functions: resolves year-less / zone-less
+// times from the nearest dated line, then the layout's year (bundle date, --year), and only as a
+// flagged last resort the file's mtime.
 import type { LocalTime, LogRecord } from '../types';
 import { instantOf } from '../formats/timestamps';
 import { splitLag } from '../formats/journald';
 
-interface Anchor { line: number; year: number; month: number; offsetMin: number }
+export interface Anchor { line: number; year: number; month: number; offsetMin: number }
 
 /** What the clock needs from the source, decided before the first line. */
 export interface ClockSeed {
@@ -58,121 +59,115 @@ function yearSteps(items: LocalAt[], dir: 1 | -1): number[] {
   return rel;
 }
 
-export class SourceClock {
-  private anchors: Anchor[] = [];
-  private refZone: number | null = null;
-  readonly warnings = new Set<string>();
+/** What a source's dated lines taught: one anchor per (year, month, zone) run, in file order. Plain data. */
+export type Anchors = Anchor[];
 
-  constructor(private seed: ClockSeed) {}
+/** Learns year, month and zone from a line that carries an absolute time (appends to `anchors`). */
+export function learnAnchor(anchors: Anchors, rec: LogRecord, line: number): void {
+  if (rec.time === null) return;
+  // the anchor zone is the prefix's: year-less lines of this file carry prefix times
+  const zone = rec.prefixLagMs !== undefined ? splitLag(rec.prefixLagMs).zoneMin : 0;
+  const off = (rec.offsetMin ?? lastOffset(anchors) ?? 0) + zone;
+  const d = new Date(rec.time + off * 60_000);
+  const a = { line, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, offsetMin: off };
+  const last = anchors[anchors.length - 1];
+  // one anchor per (year, month, zone) run keeps memory bounded by the months a file spans
+  if (!last || last.year !== a.year || last.month !== a.month || last.offsetMin !== a.offsetMin) anchors.push(a);
+}
 
-  /**
-   * The bundle's reference clock, known only once the whole bundle is read: its date replaces the
-   * folder-name date as the collection time (unless `keepYear`: --year wins), its zone places
-   * year-less lines of files that carry no dated line.
-   */
-  reference(ref: ClockReference, keepYear = false): void {
-    if (!keepYear) this.seed = { ...this.seed, refYear: ref.year, refMonth: ref.month };
-    this.refZone = ref.offsetMin;
+/** The zone (minutes east of UTC) the file's own dated lines carry, if any. */
+export function lastOffset(anchors: Anchors): number | null {
+  return anchors.length ? anchors[anchors.length - 1].offsetMin : null;
+}
+
+/** The anchor in force at `line`: the last one at or above it (a zone change below must not move it), else the first. */
+function nearest(anchors: Anchors, line: number): Anchor | null {
+  let best: Anchor | null = null;
+  for (const a of anchors) {
+    if (a.line <= line) best = a;
+    else break;
   }
+  return best ?? anchors[0] ?? null;
+}
 
-  /** The zone (minutes east of UTC) the file's own dated lines carry, if any. */
-  knownOffset(): number | null {
-    return this.lastOffset();
+/** Year and zone from the anchor nearest to `line` (Dec -> Jan rollover either way of it). */
+function fromAnchor(anchors: Anchors, l: LocalTime, line: number): { year: number | null; offset: number | null } {
+  const a = nearest(anchors, line);
+  let year = l.year;
+  if (year === null && a) {
+    year = a.year;
+    if (a.month === 12 && l.month === 1) year += 1;
+    else if (a.month === 1 && l.month === 12) year -= 1;
   }
+  return { year, offset: l.offsetMin ?? a?.offsetMin ?? null };
+}
 
-  /** Learns year, month and zone from a line that carries an absolute time with an offset. */
-  learn(rec: LogRecord, line: number): void {
-    if (rec.time === null) return;
-    // the anchor zone is the prefix's: year-less lines of this file carry prefix times
-    const zone = rec.prefixLagMs !== undefined ? splitLag(rec.prefixLagMs).zoneMin : 0;
-    const off = (rec.offsetMin ?? this.lastOffset() ?? 0) + zone;
-    const d = new Date(rec.time + off * 60_000);
-    const a = { line, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, offsetMin: off };
-    const last = this.anchors[this.anchors.length - 1];
-    // one anchor per (year, month, zone) run keeps memory bounded by the months a file spans
-    if (!last || last.year !== a.year || last.month !== a.month || last.offsetMin !== a.offsetMin) this.anchors.push(a);
+/**
+ * Years for a run of year-less times in file order when no dated line anchors them: from the
+ * reference date (the year of the latest line, collection time), `--year` (the year of the
+ * earliest) or, flagged, the file's mtime (the latest). Year steps come from yearSteps.
+ */
+function seedYears(seed: ClockSeed, items: LocalAt[], warnings: Set<string>): Array<number | null> {
+  if (!items.length) return [];
+  const { refYear, refMonth, mtime } = seed;
+  const dir = direction(items);
+  const rel = yearSteps(items, dir);
+  // the earliest line is the first of a forward file, the last of a reversed paste
+  const earliest = dir > 0 ? 0 : items.length - 1;
+  const latest = items.length - 1 - earliest;
+  if (refYear !== null && (refMonth === null || refMonth === undefined)) {
+    return rel.map((r) => refYear + r - rel[earliest]);
   }
-
-  private lastOffset(): number | null {
-    return this.anchors.length ? this.anchors[this.anchors.length - 1].offsetMin : null;
+  let endYear: number | null = null;
+  let endMonth = 12;
+  if (refYear !== null) { endYear = refYear; endMonth = refMonth ?? 12; }
+  else if (mtime !== null) {
+    const d = new Date(mtime);
+    endYear = d.getUTCFullYear();
+    endMonth = d.getUTCMonth() + 1;
+    warnings.add(`year taken from the file's modification time (${endYear}); pass --year to be sure`);
   }
+  if (endYear === null) return items.map(() => null);
+  // logs collected in January that end in December end in the year before
+  const y = items[latest].local.month > endMonth ? endYear - 1 : endYear;
+  return rel.map((r) => y + r - rel[latest]);
+}
 
-  /** The anchor in force at `line`: the last one at or above it (a zone change below must not move it), else the first. */
-  private nearest(line: number): Anchor | null {
-    let best: Anchor | null = null;
-    for (const a of this.anchors) {
-      if (a.line <= line) best = a;
-      else break;
+/** Everything that places a source's year-less lines, decided once every input is read. */
+export interface ClockPlan {
+  seed: ClockSeed;
+  /** the bundle's zone, for files that carry no dated line */
+  refZone: number | null;
+}
+
+/** The clock plan of a source: its own seed, with a bundle's reference date and zone when it has one (`--year` wins over the date). */
+export function planOf(seed: ClockSeed, ref: ClockReference | null, keepYear = false): ClockPlan {
+  if (!ref) return { seed, refZone: null };
+  return { seed: keepYear ? seed : { ...seed, refYear: ref.year, refMonth: ref.month }, refZone: ref.offsetMin };
+}
+
+/** Epoch ms for each year-less time (file order), or null where no year can be had; notes what was assumed in `warnings`. */
+export function resolveLocals(anchors: Anchors, plan: ClockPlan, items: LocalAt[], warnings: Set<string>): Array<number | null> {
+  const loose = items.filter((it) => it.local.year === null && !anchors.length);
+  const seeded = seedYears(plan.seed, loose, warnings);
+  const byItem = new Map(loose.map((it, i) => [it, seeded[i]]));
+  return items.map((it) => {
+    const fa = fromAnchor(anchors, it.local, it.line);
+    const year = fa.year ?? byItem.get(it) ?? null;
+    if (year === null) {
+      warnings.add('year-less timestamps could not be placed: pass --year');
+      return null;
     }
-    return best ?? this.anchors[0] ?? null;
-  }
-
-  /** Year and zone from the anchor nearest to `line` (Dec -> Jan rollover either way of it). */
-  private fromAnchor(l: LocalTime, line: number): { year: number | null; offset: number | null } {
-    const a = this.nearest(line);
-    let year = l.year;
-    if (year === null && a) {
-      year = a.year;
-      if (a.month === 12 && l.month === 1) year += 1;
-      else if (a.month === 1 && l.month === 12) year -= 1;
+    let offset = fa.offset ?? plan.refZone;
+    if (offset === null) {
+      offset = 0;
+      warnings.add('zone of year-less timestamps unknown: read as UTC');
     }
-    return { year, offset: l.offsetMin ?? a?.offsetMin ?? null };
-  }
+    return instantOf(it.local, year, offset);
+  });
+}
 
-  /**
-   * Years for a run of year-less times in file order when no dated line anchors them: from the
-   * reference date (the year of the latest line, collection time), `--year` (the year of the
-   * earliest) or, flagged, the file's mtime (the latest). Year steps come from yearSteps.
-   */
-  private seedYears(items: LocalAt[]): Array<number | null> {
-    if (!items.length) return [];
-    const { refYear, refMonth, mtime } = this.seed;
-    const dir = direction(items);
-    const rel = yearSteps(items, dir);
-    // the earliest line is the first of a forward file, the last of a reversed paste
-    const earliest = dir > 0 ? 0 : items.length - 1;
-    const latest = items.length - 1 - earliest;
-    if (refYear !== null && (refMonth === null || refMonth === undefined)) {
-      return rel.map((r) => refYear + r - rel[earliest]);
-    }
-    let endYear: number | null = null;
-    let endMonth = 12;
-    if (refYear !== null) { endYear = refYear; endMonth = refMonth ?? 12; }
-    else if (mtime !== null) {
-      const d = new Date(mtime);
-      endYear = d.getUTCFullYear();
-      endMonth = d.getUTCMonth() + 1;
-      this.warnings.add(`year taken from the file's modification time (${endYear}); pass --year to be sure`);
-    }
-    if (endYear === null) return items.map(() => null);
-    // logs collected in January that end in December end in the year before
-    const y = items[latest].local.month > endMonth ? endYear - 1 : endYear;
-    return rel.map((r) => y + r - rel[latest]);
-  }
-
-  /** Epoch ms for each year-less time (file order), or null where no year can be had. */
-  resolveAll(items: LocalAt[]): Array<number | null> {
-    const loose = items.filter((it) => it.local.year === null && !this.anchors.length);
-    const seeded = this.seedYears(loose);
-    const byItem = new Map(loose.map((it, i) => [it, seeded[i]]));
-    return items.map((it) => {
-      const fa = this.fromAnchor(it.local, it.line);
-      const year = fa.year ?? byItem.get(it) ?? null;
-      if (year === null) {
-        this.warnings.add('year-less timestamps could not be placed: pass --year');
-        return null;
-      }
-      let offset = fa.offset ?? this.refZone;
-      if (offset === null) {
-        offset = 0;
-        this.warnings.add('zone of year-less timestamps unknown: read as UTC');
-      }
-      return instantOf(it.local, year, offset);
-    });
-  }
-
-  /** Epoch ms for wall-clock fields at `line`, or null when no year can be had. */
-  resolve(l: LocalTime, line: number): number | null {
-    return this.resolveAll([{ local: l, line }])[0];
-  }
+/** A stand-in instant for a year-less time, good for measuring short steps within one file (run spacing), never shown. */
+export function provisional(l: LocalTime): number {
+  return Date.UTC(l.year ?? 2000, l.month - 1, l.day, l.hour, l.minute, l.second, l.ms) - (l.offsetMin ?? 0) * 60_000;
 }

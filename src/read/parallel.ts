@@ -1,15 +1,13 @@
 // Several big log files are scanned on all cores: a small pool of worker threads, each running
-// the same scanLog as the main thread, one file at a time. The scanners come back unfinished
-// (plain data, structured clone) and are finished with the others, so a bundle's date and node
-// table still apply. Small inputs, stdin, archives and inventory stay on the main thread.
+// the same scanLog as the main thread, one file at a time. What comes back is plain data
+// (structured clone), finished with the other inputs, so a bundle's date and node table still
+// apply. Small inputs, stdin, archives and inventory stay on the main thread.
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ReadOptions, ScannedLog } from './scanLog';
-import { SourceScanner } from './scanner';
-import { SourceClock } from './clock';
-import { RULES } from '../rules/registry';
+import type { Scanned } from './scanner';
 import { fileKind } from './sources/kinds';
 import type { SourceRef } from './sources/walk';
 
@@ -17,24 +15,12 @@ import type { SourceRef } from './sources/walk';
 export const PARALLEL_MIN_BYTES = 32 << 20;
 const WORKER = path.join(__dirname, 'worker.js'); // absent when running from TypeScript sources
 
-/** What a worker sends back: the scanner's fields without its rule functions, or null to read here. */
-export interface WireScan { state: Record<string, unknown>; failure: string | null }
+/** What a worker sends back: the scanned input, or null when the main thread must read the file (a nodes table, binary). */
+export interface WireScan { scanned: Scanned; failure: string | null }
 
-/** Strips what cannot cross threads (rule functions); null when the main thread must read the file. */
+/** The part of a scan that crosses threads; null when the main thread must read the file. */
 export function toWire(r: ScannedLog): WireScan | null {
-  if (r.table || r.notText) return null;
-  const state: Record<string, unknown> = { ...r.scanner };
-  delete state.rules;
-  return { state, failure: r.failure };
-}
-
-/** Gives a cloned scanner back its classes and rule table. */
-export function fromWire(w: WireScan): ScannedLog {
-  const scanner = Object.setPrototypeOf(w.state, SourceScanner.prototype) as SourceScanner;
-  const raw = scanner as unknown as { rules: unknown; clock: object };
-  raw.rules = RULES;
-  Object.setPrototypeOf(raw.clock, SourceClock.prototype);
-  return { scanner, table: null, failure: w.failure, notText: null };
+  return r.scanned && !r.table && !r.notText ? { scanned: r.scanned, failure: r.failure } : null;
 }
 
 /**
@@ -64,7 +50,7 @@ export async function scanInParallel(refs: SourceRef[], opts: ReadOptions, onSta
           w.once('message', done).once('error', fail).once('exit', fail);
           w.postMessage({ ref: job, opts });
         });
-        if (wire) out.set(job, fromWire(wire));
+        if (wire) out.set(job, { scanned: wire.scanned, table: null, failure: wire.failure, notText: null });
       }
     }));
   } catch {

@@ -1,29 +1,32 @@
-// Inputs -> scanners: every file, archive member and stdin becomes a leaf that is skipped (not a
-// log), read as bundle inventory (systeminfo/date, kubectl nodes) or scanned line by line. The
-// scanners are finished only once every input is read, so a bundle's date and node table apply to
-// its logs whatever the member order was.
+// Inputs -> scanned inputs: every file, archive member and stdin becomes a leaf that is skipped (not
+// a log), read as bundle inventory (systeminfo/date, kubectl nodes) or scanned line by line. Inputs
+// are finished only once every one is read, so a bundle's date and node table apply to its logs
+// whatever the member order was. The result is plain data.
 import type { Readable } from 'node:stream';
 import type { Event, Finding, InputSummary, Role, SourceLag } from '../types';
 import type { SourceRef } from './sources/walk';
 import { expandFile, expandStream, drain, type ExpandHooks, type Leaf } from './sources/archive';
 import { fileKind } from './sources/kinds';
+import { gated } from './sources/open';
+import { groupSkipped } from './sources/skips';
 import { bundleKeyOf, Inventory, NodesTable, parseDateText, type ClockRef } from './inventory';
 import { identify } from './identity';
-import { gated } from './sources/open';
 import { PerLine, scanStream } from './lines';
-import type { SourceScanner } from './scanner';
-import { groupSkipped } from './sources/skips';
 import { scanLog, type ReadOptions, type ScannedLog } from './scanLog';
+import type { Scanned } from './scanner';
+import type { Stamp } from './runs';
+import { decideFacts, finishInput, knownOffset } from './finish';
 
 /** Inventory text files are small; anything past this is ignored. */
 const INVENTORY_MAX_LINES = 10_000;
 
+/** A scanned log waiting to be finished, with the bundle it belongs to and how its read ended. */
+interface Open { scanned: Scanned; key: string | null; failure: string | null; spoolId?: number }
 
-interface Open { scanner: SourceScanner; key: string | null; failure: string | null }
-
-/** What all inputs yielded, ready for assembly. */
+/** What all inputs yielded, ready for assembly: plain data. */
 export interface ReadResult {
   inputs: InputSummary[];
+  /** every classified event (repeats as runs), in input order */
   events: Event[];
   hosts: Array<[string, string]>;
   skipped: Array<{ path: string; reason: string }>;
@@ -31,6 +34,7 @@ export interface ReadResult {
   lags: SourceLag[];
 }
 
+/** Static pod logs: their zone is UTC, they do not teach the bundle its zone. */
 const POD_LOG = /(?:^|[/!])(?:podlogs|pods)\//;
 
 export class InputReader {
@@ -42,11 +46,19 @@ export class InputReader {
   private inventory = new Inventory();
   private hooks: ExpandHooks = {
     leaf: (l) => this.leaf(l),
-    warn: (path, message) => this.warned.set(path, [...(this.warned.get(path) ?? []), message]),
+    warn: (path, message) => { const l = this.warned.get(path); if (l) l.push(message); else this.warned.set(path, [message]); },
     skip: (path, reason) => { this.skipped.push({ path, reason }); },
   };
 
+  /** per finished input: the time of any of its lines (for the spool) */
+  private times: Array<(run: number, st: Stamp) => number | null> = [];
+
   constructor(private opts: ReadOptions = {}) {}
+
+  /** The time of a spooled line of a finished input. */
+  memberTime(input: number, run: number, st: Stamp): number | null {
+    return this.times[input]?.(run, st) ?? null;
+  }
 
   /** Reads a walked path: a plain file, a .gz, or an archive (streamed member by member). */
   readRef(ref: SourceRef): Promise<void> {
@@ -66,7 +78,12 @@ export class InputReader {
       return drain(l.body);
     }
     if (kind.kind === 'date' || kind.kind === 'nodes') return this.inventoryFile(l, kind.kind);
-    await this.logFile(l);
+    const r = await scanLog(l.path, l.body, l.mtime, this.opts);
+    if (r.notText) {
+      this.skipped.push({ path: l.path, reason: r.notText });
+      return drain(l.body);
+    }
+    this.adopt(l.path, r);
   }
 
   private async inventoryFile(l: Leaf, kind: 'date' | 'nodes'): Promise<void> {
@@ -96,19 +113,10 @@ export class InputReader {
     this.notes.push({ code: 'node-names', severity: 'info', message: `${path}: ${t.rows.length} node name(s) read from kubectl get nodes${list ? `: ${list}` : ''}` });
   }
 
-  private async logFile(l: Leaf): Promise<void> {
-    const r = await scanLog(l.path, l.body, l.mtime, this.opts);
-    if (r.notText) {
-      this.skipped.push({ path: l.path, reason: r.notText });
-      return drain(l.body);
-    }
-    this.adopt(l.path, r);
-  }
-
   /** Takes a log scanned here or in a worker thread; it is finished with the others in finish(). */
   adopt(path: string, r: ScannedLog): void {
     if (r.table) return this.nodes(path, r.table);
-    this.opens.push({ scanner: r.scanner, key: bundleKeyOf(path), failure: r.failure });
+    if (r.scanned) this.opens.push({ scanned: r.scanned, key: bundleKeyOf(path), failure: r.failure, spoolId: r.spoolId });
   }
 
   /** The bundle's role: the rke2 journal with the most parsed lines (both unit files may exist). */
@@ -116,8 +124,8 @@ export class InputReader {
     let best: { role: Role; parsed: number } | null = null;
     for (const o of this.opens) {
       if (o.key !== key) continue;
-      const m = /journald\/rke2-(server|agent)$/.exec(o.scanner.info.path);
-      if (m && o.scanner.parsed > 0 && (!best || o.scanner.parsed > best.parsed)) best = { role: m[1] as Role, parsed: o.scanner.parsed };
+      const m = /journald\/rke2-(server|agent)$/.exec(o.scanned.info.path);
+      if (m && o.scanned.parsed > 0 && (!best || o.scanned.parsed > best.parsed)) best = { role: m[1] as Role, parsed: o.scanned.parsed };
     }
     return best?.role ?? null;
   }
@@ -128,62 +136,49 @@ export class InputReader {
     if (!ref || ref.offsetMin !== null) return ref;
     const votes = new Map<number, number>();
     for (const o of this.opens) {
-      if (o.key !== key || POD_LOG.test(o.scanner.info.path)) continue;
-      const off = o.scanner.knownOffset();
+      if (o.key !== key || POD_LOG.test(o.scanned.info.path)) continue;
+      const off = knownOffset(o.scanned);
       if (off !== null) votes.set(off, (votes.get(off) ?? 0) + 1);
     }
-    const top = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
+    let top: [number, number] | null = null;
+    for (const v of votes) if (!top || v[1] > top[1]) top = v;
     return top ? { ...ref, offsetMin: top[0], zoneFrom: "the bundle's logs" } : ref;
   }
 
-  /** Finishes every scanner with its bundle's knowledge and returns what assembly needs. */
+  /** Finishes every input with its bundle's knowledge and returns what assembly needs. */
   finish(): ReadResult {
     const keys = new Set(this.opens.map((o) => o.key).filter((k): k is string => k !== null));
     const refs = new Map<string, ClockRef | null>();
     const roles = new Map<string, Role | null>();
     for (const k of keys) {
-      refs.set(k, this.bundleRef(k));
+      const r = this.bundleRef(k);
+      refs.set(k, r);
       roles.set(k, this.bundleRole(k));
-      const r = refs.get(k);
       if (r) this.notes.push({ code: 'reference-clock', severity: 'info', message: `${k}: year-less lines placed by ${r.from}${r.offsetMin === null ? ', zone unknown' : `, zone ${fmtOffset(r.offsetMin)}${r.zoneFrom ? ` (from ${r.zoneFrom})` : ''}`}` });
     }
     const inputs: InputSummary[] = [];
     const events: Event[] = [];
     const lags: SourceLag[] = [];
     for (const o of this.opens) {
-      const s = o.scanner;
-      if (o.key !== null) {
-        const ref = refs.get(o.key) ?? null;
-        // static pods log in UTC containers whatever the host zone; --year wins over the bundle's date
-        if (ref) s.reference(POD_LOG.test(s.info.path) ? { ...ref, offsetMin: 0 } : ref, !!this.opts.year);
-        const node = s.info.node;
-        const role = roles.get(o.key) ?? (node ? this.inventory.nodeRoles.get(node) : undefined) ?? null;
-        if (s.info.role === 'unknown' && role) s.info.role = role;
-      }
-      const summary = s.finish();
-      const index = inputs.length;
-      for (const ev of s.events) {
-        ev.source = index;
-        if (ev.role === 'unknown') ev.role = summary.role;
-      }
+      const bundle = o.key === null ? null : { ref: refs.get(o.key) ?? null, role: roles.get(o.key) ?? null, nodeRoles: this.inventory.nodeRoles };
+      const done = finishInput(o.scanned, decideFacts(o.scanned, inputs.length, this.opts, bundle));
+      if (o.spoolId !== undefined) this.opts.spool?.place(o.spoolId, inputs.length);
+      this.times.push(done.timeOf);
+      const summary = done.summary;
       if (o.failure) summary.warnings.push(o.failure);
       summary.warnings.push(...(this.warned.get(summary.path) ?? []));
       this.warned.delete(summary.path);
       inputs.push(summary);
-      const lag = s.prefixLag();
-      if (lag) lags.push(lag);
-      events.push(...s.events);
+      if (done.lag) lags.push(done.lag);
+      for (const e of done.events) { e.seq = events.length; events.push(e); }
     }
     for (const [path, warnings] of this.warned) {
       inputs.push({ path, node: identify(path).node, role: 'unknown', lines: 0, parsed: 0, events: 0, firstTime: null, lastTime: null, warnings });
     }
-    let seq = 0;
-    for (const e of events) e.seq = seq++;
     const notLogs = groupSkipped(this.notLogs).map((n): Finding => ({ code: 'input-not-log', severity: 'info', message: `${n.path}: not read (${n.reason})` }));
     return { inputs, events, hosts: this.inventory.hosts, skipped: this.skipped, notes: [...notLogs, ...this.notes], lags };
   }
 }
-
 
 function fmtOffset(min: number): string {
   const a = Math.abs(min);

@@ -1,13 +1,14 @@
-// One log body -> an unfinished scanner (on the main thread or in a worker): identity from the
-// path and options, the binary gate, the chunked line stage; a body that starts with a
-// `kubectl get nodes -o wide` header is inventory instead, whatever its name.
+// One log body -> a scanned input, plain data (on the main thread or in a worker): identity from
+// the path, the binary gate, the chunked line stage; a body that starts with a `kubectl get nodes
+// -o wide` header is inventory instead, whatever its name.
 import type { Readable } from 'node:stream';
 import type { Role } from '../types';
 import { isNodesHeader, NodesTable } from './inventory';
 import { identify } from './identity';
 import { gated, NotText } from './sources/open';
 import { PerLine, scanStream, type LineSink } from './lines';
-import { SourceScanner } from './scanner';
+import { SourceScanner, type Scanned } from './scanner';
+import type { Spool } from './spool';
 
 export interface ReadOptions {
   node?: string;
@@ -15,6 +16,8 @@ export interface ReadOptions {
   year?: number;
   /** bytes read of the log being scanned (progress); main thread only: a function does not cross to workers */
   onBytes?: (bytes: number) => void;
+  /** every classified line goes here too (the events command); main thread only */
+  spool?: Spool;
 }
 
 /**
@@ -39,9 +42,11 @@ class LogSink implements LineSink {
   }
 }
 
-/** A log body scanned into a scanner that is not finished yet (here or in a worker thread). */
+/** A log body scanned (here or in a worker thread): plain data, finished later with the other inputs. */
 export interface ScannedLog {
-  scanner: SourceScanner;
+  scanned: Scanned | null;
+  /** the spool's number for this scan's members, when a spool listens */
+  spoolId?: number;
   /** set when the file turned out to be a `kubectl get nodes -o wide` table */
   table: NodesTable | null;
   failure: string | null;
@@ -49,22 +54,23 @@ export interface ScannedLog {
   notText: string | null;
 }
 
-/** Scans one log body: identity from the path and options, then the chunked line stage. */
+/** Scans one log body: identity from the path, then the chunked line stage. Options apply when inputs are finished. */
 export async function scanLog(path: string, body: Readable, mtime: number | null, o: ReadOptions): Promise<ScannedLog> {
-  const id = identify(path);
-  if (o.node && !id.node) { id.node = o.node; id.nodeFrom = '--node'; }
-  if (o.role && id.role === 'unknown') id.role = o.role;
-  if (o.year) { id.refYear = o.year; id.refMonth = null; }
-  const scanner = new SourceScanner({ ...id, mtime }, 0);
+  const scanner = new SourceScanner({ ...identify(path), mtime });
   const sink = new LogSink(scanner);
-  const out: ScannedLog = { scanner, table: null, failure: null, notText: null };
+  const out: ScannedLog = { scanned: null, table: null, failure: null, notText: null };
+  if (o.spool) {
+    const spool = o.spool;
+    const input = (out.spoolId = spool.nextId());
+    scanner.onMember = (run, stamp) => spool.add({ input, run, stamp });
+  }
   try {
-    const stats = await scanStream(gated(body), sink, o.onBytes);
-    if (stats.cut) scanner.warnings.push(`${stats.cut} overlong line(s) cut at 64 KiB (line ${stats.cutLines.join(', ')})`);
+    await scanStream(gated(body), sink, o.onBytes);
   } catch (e) {
     if (e instanceof NotText) out.notText = e.message;
-    else out.failure = `read error after line ${scanner.lines}: ${(e as Error).message}; the lines before it are analysed`;
+    else out.failure = `read error after line ${scanner.result().lines}: ${(e as Error).message}; the lines before it are analysed`;
   }
   out.table = sink.table;
+  if (!out.table && !out.notText) out.scanned = scanner.result();
   return out;
 }

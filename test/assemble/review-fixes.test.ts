@@ -3,18 +3,18 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SourceScanner } from '../../src/read/scanner';
+import { finishAlone } from '../../src/read/finish';
 import { writeAtomic } from '../../src/cli/output';
 import { reportOf, at } from '../support/scan';
 
 describe('a year-less line takes the zone in force above it', () => {
   test('a DST change further down does not move it by an hour', () => {
-    const sc = new SourceScanner({ path: 'rke2-server', node: 'ecs-m1', role: 'server', nodeFrom: null, refYear: null, mtime: null }, 0);
+    const sc = new SourceScanner({ path: 'rke2-server', node: 'ecs-m1', role: 'server', nodeFrom: null, refYear: null, mtime: null });
     sc.line('Mar 31 01:40:00 ecs-m1 rke2[1532]: time="2024-03-31T01:40:00+01:00" level=info msg="Stopped tunnel to 10.0.0.13:9345"');
     for (let i = 0; i < 2000; i++) sc.line('Mar 31 01:45:00 ecs-m1 rke2[1532]: I0331 01:45:00.000000    1532 reflector.go:441] watch of *v1.Secret ended');
     sc.line('Mar 31 01:50:00 ecs-m1 rke2[1532]: I0331 01:50:00.000000    1532 event.go:291] "Event occurred" object="ecs-w2" kind="Node" apiVersion="v1" type="Normal" reason="NodeNotReady" message="Node ecs-w2 status is now: NodeNotReady"');
     for (let i = 0; i < 100; i++) sc.line('Mar 31 03:10:00 ecs-m1 rke2[1532]: time="2024-03-31T03:10:00+02:00" level=info msg="Stopped tunnel to 10.0.0.14:9345"');
-    sc.finish();
-    const nr = sc.events.find((e) => e.kind === 'node.not-ready')!;
+    const nr = finishAlone(sc.result()).events.find((e) => e.kind === 'node.not-ready')!;
     expect(new Date(nr.time!).toISOString()).toBe('2024-03-31T00:50:00.000Z');
   });
 });

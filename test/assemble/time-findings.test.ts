@@ -1,7 +1,7 @@
 // clock-skew and coverage-gap findings, and the etcd / apiserver evidence in assembly, from
 // realistic 2023-wording journald lines of three observers (messages.md §4.2).
 import { runLines } from '../support/runLines';
-import { SourceScanner } from '../../src/read/scanner';
+import { scanLines } from '../support/scanOne';
 
 const j = (host: string, pid: number, hms: string, payload: string): string => `Nov 22 ${hms} ${host} rke2[${pid}]: ${payload}`;
 const lr = (hms: string, rest: string, off = '+08:00'): string => `time="2023-11-22T${hms}${off}" ${rest}`;
@@ -119,10 +119,8 @@ describe('etcd and apiserver evidence', () => {
 
 describe('journald markers', () => {
   it('-- Reboot -- is a node.reboot event at the time of the line above it', () => {
-    const sc = new SourceScanner({ path: 'a/ecs-w1/rke2-agent.log', node: 'ecs-w1', role: 'agent', nodeFrom: null, refYear: null, mtime: null }, 0);
-    for (const l of [...agent('ecs-w1', 988).slice(0, 2), '-- Reboot --', j('ecs-w1', 1004, '17:40:00', lr('17:40:00', 'level=info msg="Starting rke2 agent v1.25.16+rke2r1 (0b0c0d0e)"'))]) sc.line(l);
-    sc.finish();
-    const reboot = sc.events.find((e) => e.kind === 'node.reboot')!;
+    const lines = [...agent('ecs-w1', 988).slice(0, 2), '-- Reboot --', j('ecs-w1', 1004, '17:40:00', lr('17:40:00', 'level=info msg="Starting rke2 agent v1.25.16+rke2r1 (0b0c0d0e)"'))];
+    const reboot = scanLines(lines, { path: 'a/ecs-w1/rke2-agent.log', node: 'ecs-w1', role: 'agent' }).events.find((e) => e.kind === 'node.reboot')!;
     expect([reboot.evidence.line, new Date(reboot.time!).toISOString()]).toEqual([3, '2023-11-22T01:00:05.000Z']);
   });
 });

@@ -1,12 +1,11 @@
 // Year-less times across New Year (Dec 31 -> Jan 1) and per-file zones, through the scanner:
 // journald short prefixes anchored by logrus `time=`, and klog files with only a reference date.
-import { SourceScanner } from '../../src/read/scanner';
+import { scanLines, type One } from '../support/scanOne';
 import type { SourceInfo } from '../../src/types';
 
-function scan(lines: string[], info: Partial<SourceInfo> = {}): { s: SourceScanner; times: Array<[string, string | null]>; first: string | null; last: string | null; warnings: string[] } {
-  const s = new SourceScanner({ path: 'x.log', node: 'ecs-m1', role: 'server', nodeFrom: null, refYear: null, mtime: null, ...info }, 0);
-  for (const l of lines) s.line(l);
-  const sum = s.finish();
+function scan(lines: string[], info: Partial<SourceInfo> = {}): { s: One; times: Array<[string, string | null]>; first: string | null; last: string | null; warnings: string[] } {
+  const s = scanLines(lines, { path: 'x.log', node: 'ecs-m1', role: 'server', ...info });
+  const sum = s.summary;
   return { s, times: s.events.map((e) => [e.rule, e.time === null ? null : new Date(e.time).toISOString()]), first: sum.firstTime, last: sum.lastTime, warnings: sum.warnings };
 }
 
@@ -91,6 +90,6 @@ describe('per-file zones', () => {
     ]);
     expect(times).toEqual([['tunnel.proxy-error', '2023-11-22T09:13:37.000Z'], ['kubelet.status-error', '2023-11-22T09:13:50.000Z']]);
     // a zone difference is not clock skew
-    expect(s.prefixLag()!.medianMs).toBe(0);
+    expect(s.lag!.medianMs).toBe(0);
   });
 });

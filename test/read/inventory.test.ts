@@ -3,7 +3,8 @@
 import { bundleKeyOf, folderRef, isNodesHeader, NodesTable, parseDateText } from '../../src/read/inventory';
 import { fileKind } from '../../src/read/sources/kinds';
 import { groupSkipped } from '../../src/read/sources/skips';
-import { SourceScanner } from '../../src/read/scanner';
+import { scanLines } from '../support/scanOne';
+import type { ClockReference } from '../../src/read/clock';
 
 describe('parseDateText (systeminfo/date)', () => {
   test.each([
@@ -62,11 +63,8 @@ test.each([
 });
 
 describe('the bundle reference clock for year-less lines', () => {
-  const scan = (lines: string[], ref: Parameters<SourceScanner['reference']>[0]) => {
-    const s = new SourceScanner({ path: 'b/ds01-2023-01-02_08_00_00/rke2/podlogs/kube-system-kube-controller-manager-ds01', node: 'ds01', role: 'server', nodeFrom: null, refYear: 2023, mtime: null }, 0);
-    for (const l of lines) s.line(l);
-    s.reference(ref);
-    s.finish();
+  const scan = (lines: string[], ref: ClockReference) => {
+    const s = scanLines(lines, { path: 'b/ds01-2023-01-02_08_00_00/journald/kube-controller-manager', node: 'ds01', role: 'server', refYear: 2023 }, ref);
     return s.events.map((e) => new Date(e.time!).toISOString());
   };
   const notReady = 'I1231 23:45:43.000123       1 event.go:294] "Event occurred" object="ds02" kind="Node" apiVersion="v1" type="Normal" reason="NodeNotReady" message="Node ds02 status is now: NodeNotReady"';

@@ -1,16 +1,13 @@
 // Coverage (InputSummary first/last time) of files whose lines are all year-less is the earliest
 // and latest resolved time: months the hot path never parsed, and pastes in reverse order, included.
-import { Readable } from 'node:stream';
-import { SourceScanner } from '../../src/read/scanner';
-import { scanStream } from '../../src/read/lines';
+import { scanBytes } from '../support/scanOne';
 import type { SourceInfo } from '../../src/types';
 
 const base: SourceInfo = { path: 'ecs-m1-2023-07-21_10_05_00/rke2/podlogs/kube-system-kube-controller-manager-ecs-m1', node: 'ecs-m1', role: 'server', nodeFrom: null, refYear: null, mtime: null };
 
 async function coverage(lines: string[], info: Partial<SourceInfo>): Promise<{ first: string | null; last: string | null; events: Array<string | null> }> {
-  const s = new SourceScanner({ ...base, ...info }, 0);
-  await scanStream(Readable.from([Buffer.from(lines.join('\n') + '\n')]), s);
-  const sum = s.finish();
+  const s = await scanBytes(lines, { ...base, ...info });
+  const sum = s.summary;
   return { first: sum.firstTime, last: sum.lastTime, events: s.events.map((e) => (e.time === null ? null : new Date(e.time).toISOString())) };
 }
 

@@ -1,12 +1,10 @@
 // kubectl output (and journald markers) above the first dated line of a file take the nearest dated
 // line below (DESIGN §4), through the per-line path and the chunk path alike.
-import { Readable } from 'node:stream';
-import { SourceScanner } from '../../src/read/scanner';
-import { scanStream } from '../../src/read/lines';
+import { scanBytes, scanLines, type One } from '../support/scanOne';
 import { reportOf } from '../support/scan';
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
-const info = { path: 'pod-reaper.log', node: null, role: 'unknown' as const, nodeFrom: null, refYear: null, mtime: null };
+const info = { path: 'pod-reaper.log' };
 
 // `kubectl logs -n pod-reaper pod-reaper-27871940-469b7` pasted bottom-up into a ticket: two runs
 const REVERSED = [
@@ -28,21 +26,10 @@ const CUT_TAIL = [
   'pod "hiveserver2-0" force deleted',
 ];
 
-function byLine(lines: string[]): SourceScanner {
-  const s = new SourceScanner({ ...info }, 0);
-  for (const l of lines) s.line(l);
-  s.finish();
-  return s;
-}
+const byLine = (lines: string[]): One => scanLines(lines, info);
+const byChunks = (lines: string[]): Promise<One> => scanBytes(lines, info);
 
-async function byChunks(lines: string[]): Promise<SourceScanner> {
-  const s = new SourceScanner({ ...info }, 0);
-  await scanStream(Readable.from([Buffer.from(lines.join('\n') + '\n')]), s);
-  s.finish();
-  return s;
-}
-
-const timesOf = (s: SourceScanner) => s.events.map((e) => [e.evidence.line, e.kind, iso(e.time)]);
+const timesOf = (s: One) => s.events.map((e) => [e.evidence.line, e.kind, iso(e.time)]);
 
 describe('kubectl lines before the first dated line', () => {
   test('a reversed paste: the first answer takes the force-delete below it', () => {
@@ -75,13 +62,11 @@ describe('kubectl lines before the first dated line', () => {
   });
 
   test('a journal excerpt opening on -- Reboot -- takes the first year-less line below it', () => {
-    const s = new SourceScanner({ path: 'journald/rke2-agent', node: 'ecs-w2', role: 'agent', nodeFrom: null, refYear: 2022, refMonth: 12, mtime: null }, 0);
-    for (const l of [
+    const s = scanLines([
       '-- Reboot --',
       'Dec 29 17:52:14 ecs-w2 systemd[1]: Starting Rancher Kubernetes Engine v2 (agent)...',
       'Dec 29 17:52:15 ecs-w2 rke2[1187]: time="2022-12-29T17:52:15+08:00" level=info msg="Starting rke2 agent v1.24.17+rke2r1 (5f7a4a1b)"',
-    ]) s.line(l);
-    s.finish();
+    ], { path: 'journald/rke2-agent', node: 'ecs-w2', role: 'agent', refYear: 2022, refMonth: 12 });
     const reboot = s.events.find((e) => e.kind === 'node.reboot');
     expect(reboot && iso(reboot.time)).toBe('2022-12-29T09:52:14.000Z');
   });
@@ -106,7 +91,7 @@ const TWO_RUNS = [
 ];
 
 describe('kubectl lines of a reaper log pasted in reverse', () => {
-  const byText = (s: SourceScanner) => new Map(s.events.map((e) => [e.evidence.text, iso(e.time)]));
+  const byText = (s: One) => new Map(s.events.map((e) => [e.evidence.text, iso(e.time)]));
   test('each answer keeps the time of its own run (the dated line below it), not the next run\'s', async () => {
     const fwd = byText(byLine(TWO_RUNS));
     expect(fwd.get(TWO_RUNS[3])).toBe('2022-12-29T09:30:02.000Z');

@@ -1,15 +1,12 @@
 // Old and odd line forms through the whole per-source stage: logrus TTY captures, message-only
 // pastes, two logrus lines glued into one, the 2020 load-balancer wordings.
-import { SourceScanner } from '../../src/read/scanner';
+import { scanLines, type One } from '../support/scanOne';
 import { checkFormats } from '../../src/formats/validate';
 import { splitGlued } from '../../src/formats/glued';
 import type { SourceInfo } from '../../src/types';
 
-function scan(lines: string[], info: Partial<SourceInfo> = {}): SourceScanner {
-  const s = new SourceScanner({ path: 'paste.txt', node: 'ecs-w1', role: 'agent', nodeFrom: null, refYear: null, mtime: null, ...info }, 0);
-  for (const l of lines) s.line(l);
-  s.finish();
-  return s;
+function scan(lines: string[], info: Partial<SourceInfo> = {}): One {
+  return scanLines(lines, { path: 'paste.txt', node: 'ecs-w1', role: 'agent', ...info });
 }
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
@@ -50,7 +47,7 @@ describe('message-only lines', () => {
   it('have no time when nothing above is dated, and lines without a needle stay unparsed', () => {
     const s = scan(['The customer says ecs-m2 was rebooted around five', 'Stopped tunnel to 10.0.0.12:9345']);
     expect(s.events.map((e) => [e.rule, e.time])).toEqual([['tunnel.stopped', null]]);
-    expect(s.parsed).toBe(1);
+    expect(s.summary.parsed).toBe(1);
   });
 });
 
@@ -68,7 +65,7 @@ describe('two logrus lines glued together', () => {
       ['lb.servers', 2, '2022-12-29T09:14:13.000Z'],
       ['tunnel.stopped', 2, '2022-12-29T09:14:13.000Z'],
     ]);
-    expect([s.lines, s.parsed]).toEqual([2, 2]);
+    expect([s.summary.lines, s.summary.parsed]).toEqual([2, 2]);
   });
 });
 

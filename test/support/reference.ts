@@ -3,6 +3,7 @@
 import { Readable } from 'node:stream';
 import { SourceScanner } from '../../src/read/scanner';
 import { scanStream } from '../../src/read/lines';
+import { finishAlone } from '../../src/read/finish';
 import type { InputSummary, SourceInfo } from '../../src/types';
 
 export const INFO: SourceInfo = { path: 'stderr.log', node: null, role: 'unknown', nodeFrom: null, refYear: 2022, mtime: null };
@@ -11,20 +12,21 @@ export const INFO: SourceInfo = { path: 'stderr.log', node: null, role: 'unknown
 export interface Outcome { summary: InputSummary; events: string[]; cut: number; cutLines: number[] }
 
 function outcome(sc: SourceScanner): Outcome {
-  const summary = sc.finish();
-  return { summary, events: sc.events.map((e) => `${e.evidence.line} ${e.kind} ${e.peer} ${e.time}`), cut: sc.cut, cutLines: sc.cutLines };
+  const { summary, events } = finishAlone(sc.result());
+  return { summary, events: events.map((e) => `${e.evidence.line} ${e.kind} ${e.peer} ${e.time} ${e.count} ${e.until}`), cut: sc.cut, cutLines: sc.cutLines };
 }
 
 /** The reference: whole text, String.split, one `line()` call per line. */
 export function referenceScan(text: string, max: number): Outcome {
-  const sc = new SourceScanner({ ...INFO }, 0);
+  const sc = new SourceScanner({ ...INFO });
+  const st = sc.result();
   const parts = text.split('\n');
   if (parts[parts.length - 1] === '') parts.pop();
   parts.forEach((raw, i) => {
     let line = raw;
     if (line.length > max) {
-      sc.cut++;
-      if (sc.cutLines.length < 10) sc.cutLines.push(i + 1);
+      st.cut++;
+      if (st.cutLines.length < 10) st.cutLines.push(i + 1);
       line = line.slice(0, max);
     } else if (i < parts.length - 1 || text.endsWith('\n')) {
       if (line.endsWith('\r')) line = line.slice(0, -1);
@@ -36,7 +38,7 @@ export function referenceScan(text: string, max: number): Outcome {
 
 /** The real path: bytes cut into `chunkSizes` (cycled) through scanStream. */
 export async function fastScan(bytes: Buffer, max: number, chunkSizes: number[]): Promise<Outcome> {
-  const sc = new SourceScanner({ ...INFO }, 0);
+  const sc = new SourceScanner({ ...INFO });
   sc.maxLine = max;
   const chunks: Buffer[] = [];
   for (let at = 0, k = 0; at < bytes.length; k++) {

@@ -1,6 +1,6 @@
-// Runs the pure stages (scanner -> assemble) over in-memory lines: no streams, no files.
+// Runs the pure stages (read -> assemble) over in-memory lines: no streams, no files.
 import type { Event, Report, Role } from '../../src/types';
-import { SourceScanner } from '../../src/read/scanner';
+import { readLines } from '../../src/read/memory';
 import { assemble } from '../../src/assemble/assemble';
 import { DEFAULT_TIMING } from '../../src/assemble/timing';
 
@@ -12,18 +12,10 @@ export interface MemSource {
   year?: number;
 }
 
-/** Scans each source and assembles one report, as analyze() does for files. */
+/** Reads each source (node and role as given, not from the path) and assembles one report, as analyze() does for files. */
 export function reportOf(sources: MemSource[], hosts: Array<[string, string]> = [], timing = DEFAULT_TIMING): Report & { events: Event[] } {
-  const events: Event[] = [];
-  const inputs = sources.map((s, i) => {
-    const sc = new SourceScanner({ path: s.path, node: s.node ?? null, role: s.role ?? 'unknown', nodeFrom: null, refYear: s.year ?? null, mtime: null }, i);
-    for (const l of s.lines) sc.line(l);
-    const sum = sc.finish();
-    sc.events.forEach((e) => (e.seq = events.length + e.evidence.line));
-    events.push(...sc.events);
-    return sum;
-  });
-  return { ...assemble(events, inputs, { timing, tool: 'test', hosts }), events };
+  const read = readLines(sources.map((s) => ({ path: s.path, lines: s.lines, node: s.node ?? null, role: s.role ?? 'unknown', year: s.year })));
+  return { ...assemble(read.events, read.inputs, { timing, tool: 'test', hosts: [...hosts, ...read.hosts], lags: read.lags }), events: read.events };
 }
 
 /** A logrus line at a +08:00 wall-clock time on 2022-12-29. */
