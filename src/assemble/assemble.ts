@@ -28,7 +28,10 @@ export interface AssembleOptions {
 }
 
 function timelineOf(evs: Event[]): TimelineEvent[] {
-  return [...new Set(evs)].sort(byTime).map((e) => ({ kind: e.kind, time: iso(e.time), node: e.node, peer: e.peer, detail: e.detail as Record<string, unknown>, evidence: e.evidence }));
+  return [...new Set(evs)].sort(byTime).map((e) => ({
+    kind: e.kind, time: iso(e.time), node: e.node, peer: e.peer, detail: e.detail as Record<string, unknown>, evidence: e.evidence,
+    ...(e.count > 1 ? { count: e.count, until: iso(e.until), lastEvidence: e.lastEvidence ?? undefined } : {}),
+  }));
 }
 
 function peerOf(g: Group | null, names: NameBook): Incident['peer'] {
@@ -65,7 +68,7 @@ function explains(inc: Incident, e: NotReady, names: NameBook, gapMs: number): b
   const node = String(e.detail.nodeName);
   const mine = (inc.peer.node && sameHost(inc.peer.node, node)) || (inc.peer.address !== null && names.addrOf(node) === inc.peer.address);
   // an outage that never came back explains its node's NotReady events up to one quiet gap after its last evidence
-  const lastSeen = inc.timeline.reduce((m, x) => Math.max(m, x.time ? Date.parse(x.time) : 0), Date.parse(inc.start));
+  const lastSeen = inc.timeline.reduce((m, x) => Math.max(m, Date.parse(x.until ?? x.time ?? '') || 0), Date.parse(inc.start));
   const end = inc.end ? Date.parse(inc.end) : lastSeen + gapMs;
   return !!mine && e.time! >= Date.parse(inc.start) - SLACK_SECONDS * 1000 && e.time! <= end;
 }
@@ -162,8 +165,8 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
 
   const findings: Finding[] = unreachable.map((u) => ({
     code: 'peer-unreachable', severity: 'warning' as const,
-    message: `${u.host}${names.nameOf(u.host) ? ` (${names.nameOf(u.host)})` : ''} was unreachable from the start of the log (${u.count} failed dials, ${iso(u.first.time)} to ${iso(u.last.time)}) and never seen up: a node that was already down, or a wrong server address.`,
-    evidence: [u.first.evidence, ...(u.last !== u.first ? [u.last.evidence] : [])],
+    message: `${u.host}${names.nameOf(u.host) ? ` (${names.nameOf(u.host)})` : ''} was unreachable from the start of the log (${u.count} failed dials, ${iso(u.first.time)} to ${iso(u.last.until)}) and never seen up: a node that was already down, or a wrong server address.`,
+    evidence: [u.first.evidence, ...(u.last.lastEvidence ? [u.last.lastEvidence] : u.last !== u.first ? [u.last.evidence] : [])],
   }));
   findings.push(...isolationFindings(incidents, inputs, new Set(timed.filter((e) => e.node && (e.kind.startsWith('tunnel.') || e.kind.startsWith('lb.'))).map((e) => e.node!))), ...lagFindings(opts.lags ?? []), ...repeats.findings);
   const untimed = events.filter((e) => e.time === null);

@@ -5,6 +5,7 @@ import type { Event } from '../types';
 import { speaks, type FactKind } from '../kinds';
 import { hostOf, isLoopback, type NameBook } from './peers';
 import { ATTRIBUTION_WINDOW_MS, observerOf } from './prepare';
+import { SpanIndex } from './spans';
 
 export type { FactKind };
 
@@ -34,18 +35,13 @@ export const QUIET_RECONNECT_MS = 60_000;
  */
 export function factsOf(sorted: Event[], names: NameBook, coveredUntil?: (e: Event) => number | null): Fact[] {
   const out: Fact[] = [];
-  const reconnectSoon = (i: number, host: string): boolean => {
-    const e = sorted[i];
-    for (let j = i + 1; j < sorted.length; j++) {
-      const n = sorted[j];
-      if (n.time! - e.time! > ATTRIBUTION_WINDOW_MS) break;
-      if (observerOf(n) === observerOf(e) && (n.kind === 'tunnel.connecting' || n.kind === 'tunnel.connect-failed') && n.peer && hostOf(n.peer) === host) return true;
-    }
-    return false;
-  };
-  sorted.forEach((ev, i) => {
+  // reconnect attempts (and failed ones) per observer and peer host, runs as spans
+  const dials = new SpanIndex();
+  for (const e of sorted) if ((e.kind === 'tunnel.connecting' || e.kind === 'tunnel.connect-failed') && e.peer) dials.add(`${observerOf(e)}|${hostOf(e.peer)}`, e);
+  const reconnectSoon = (e: Event, host: string): boolean => dials.has(`${observerOf(e)}|${host}`, e.time!, e.time! + ATTRIBUTION_WINDOW_MS, false, e);
+  sorted.forEach((ev) => {
     if (ev.time === null) return;
-    const reading = { addrOf: (n: string) => names.addrOf(n), reconnectFollows: (peer: string) => reconnectSoon(i, hostOf(peer)) };
+    const reading = { addrOf: (n: string) => names.addrOf(n), reconnectFollows: (peer: string) => reconnectSoon(ev, hostOf(peer)) };
     for (const s of speaks(ev, reading)) {
       if (!s.addr) continue;
       const host = hostOf(s.addr);
@@ -57,55 +53,46 @@ export function factsOf(sorted: Event[], names: NameBook, coveredUntil?: (e: Eve
   const quiet = quietReconnects(sorted, out, coveredUntil).map((ev) => ({ host: hostOf(ev.peer!), addr: ev.peer!, kind: 'recovery' as const, ev, failover: false }))
     .filter((f) => !ownRecovery(f.ev, f.host, names));
   if (!quiet.length) return out;
-  const order = new Map(sorted.map((e, i) => [e, i]));
-  return [...out, ...quiet].sort((a, b) => order.get(a.ev)! - order.get(b.ev)!);
+  // a run's last attempt sorts at its own time; within an instant, in event order
+  const order = new Map(sorted.map((e, i) => [e.seq, i]));
+  return [...out, ...quiet].sort((a, b) => a.ev.time! - b.ev.time! || order.get(a.ev.seq)! - order.get(b.ev.seq)!);
 }
 
 /** How long after an observer's own start its tunnel dials are start-up, not a peer coming back. */
 const STARTUP_MS = 5 * 60_000;
 
-/** `Connecting to proxy` attempts no error, retry or loss of the same observer and peer followed within a minute. */
+/**
+ * `Connecting to proxy` attempts no error, retry or loss of the same observer and peer followed
+ * within a minute. Of a run of attempts only the last can be such (each other one is followed by
+ * the next): it stands alone, with its own line.
+ */
 function quietReconnects(sorted: Event[], facts: Fact[], coveredUntil: (e: Event) => number | null): Event[] {
   const out: Event[] = [];
-  // failure and loss times per observer and peer (time order), searched by bisection
-  const bad = new Map<string, number[]>();
-  for (const f of facts) {
-    if (f.kind !== 'loss' && f.kind !== 'failure') continue;
-    const k = `${observerOf(f.ev)}|${f.host}`;
-    const l = bad.get(k) ?? [];
-    l.push(f.ev.time!);
-    bad.set(k, l);
-  }
+  const bad = new SpanIndex();
+  for (const f of facts) if (f.kind === 'loss' || f.kind === 'failure') bad.add(`${observerOf(f.ev)}|${f.host}`, f.ev);
+  const attempts = new SpanIndex();
+  for (const e of sorted) if (e.kind === 'tunnel.connecting' && e.peer) attempts.add(`${observerOf(e)}|${hostOf(e.peer)}`, e);
   const started = new Map<string, number>(); // observer -> its latest `Starting rke2`
-  sorted.forEach((e, i) => {
+  for (const e of sorted) {
     if (e.kind === 'node.starting' && e.time !== null) started.set(observerOf(e), e.time);
-    if (e.kind !== 'tunnel.connecting' || !e.peer || e.time === null) return;
+    if (e.kind !== 'tunnel.connecting' || !e.peer || e.time === null) continue;
+    const last = lastLine(e);
+    const t = last.time!;
     // an observer's own start-up dials every server, its own address too (the dead node restarting)
-    if (e.time - (started.get(observerOf(e)) ?? -Infinity) <= STARTUP_MS) return;
+    if (t - (started.get(observerOf(e)) ?? -Infinity) <= STARTUP_MS) continue;
     const host = hostOf(e.peer);
-    if (isLoopback(host)) return;
-    const end = e.time + QUIET_RECONNECT_MS;
-    if ((coveredUntil(e) ?? -Infinity) < end) return; // the log stops too soon to know
-    const who = observerOf(e);
-    for (let j = i + 1; j < sorted.length && sorted[j].time! <= end; j++) {
-      const n = sorted[j];
-      if (n.kind === 'tunnel.connecting' && n.peer && hostOf(n.peer) === host && observerOf(n) === who) return;
-    }
-    const times = bad.get(`${who}|${host}`) ?? [];
-    const next = times[firstAfter(times, e.time)];
-    if (next === undefined || next > end) out.push(e);
-  });
+    if (isLoopback(host)) continue;
+    const end = t + QUIET_RECONNECT_MS;
+    if ((coveredUntil(e) ?? -Infinity) < end) continue; // the log stops too soon to know
+    const key = `${observerOf(e)}|${host}`;
+    if (attempts.has(key, t, end, false, e) || bad.has(key, t, end, true)) continue;
+    out.push(last);
+  }
   return out;
 }
 
-/** Index of the first value greater than `t` in an ascending list (its length when none). */
-function firstAfter(xs: number[], t: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] > t) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+/** The last line of a run as an event of its own (a single line is itself). */
+function lastLine(e: Event): Event {
+  if (e.count <= 1 || !e.lastEvidence) return e;
+  return { ...e, time: e.until, evidence: e.lastEvidence, count: 1, lastEvidence: null };
 }

@@ -52,6 +52,7 @@ export function groupFacts(facts: Fact[], gapMs: number): { groups: Group[]; unr
     const dials: Event[] = [];
     for (const f of list) {
       const t = f.ev.time!;
+      const until = f.ev.until ?? t; // a run's last line
       if (f.kind === 'up') { seenUp = true; continue; }
       if (f.kind === 'recovery') {
         seenUp = true;
@@ -72,12 +73,13 @@ export function groupFacts(facts: Fact[], gapMs: number): { groups: Group[]; unr
       const joins = cur && !cur.back && (t - cur.lastEvidence <= gapMs || stillDown);
       if (joins) {
         cur!.facts.push(f);
-        cur!.lastEvidence = t;
+        cur!.lastEvidence = Math.max(cur!.lastEvidence, until);
         continue;
       }
       if (f.kind === 'loss') {
-        const lead = recent.filter((r) => t - r.ev.time! <= Math.min(gapMs, LEAD_MS));
-        cur = { host, facts: [...lead, f], opened: f, back: null, recoveries: [], lastEvidence: t, flapping: lastBack !== null && t - lastBack <= gapMs };
+        // a run of failures that reaches into the lead counts from its first line: the peer failed all along
+        const lead = recent.filter((r) => t - (r.ev.until ?? r.ev.time!) <= Math.min(gapMs, LEAD_MS));
+        cur = { host, facts: [...lead, f], opened: f, back: null, recoveries: [], lastEvidence: until, flapping: lastBack !== null && t - lastBack <= gapMs };
         if (cur.flapping && groups.length) {
           const prev = groups.filter((g) => g.host === host).pop();
           if (prev) prev.flapping = true;
@@ -91,7 +93,7 @@ export function groupFacts(facts: Fact[], gapMs: number): { groups: Group[]; unr
       }
     }
     if (dials.length && !groups.some((g) => g.host === host) && !seenUp) {
-      unreachable.push({ host, first: dials[0], last: dials[dials.length - 1], count: dials.length });
+      unreachable.push({ host, first: dials[0], last: dials[dials.length - 1], count: dials.reduce((n, d) => n + d.count, 0) });
     }
   }
   groups.sort((a, b) => a.facts[0].ev.time! - b.facts[0].ev.time!);

@@ -16,7 +16,7 @@ export function dropRepeats(events: Event[], paths: string[]): Repeats {
   const ordered = [...events].sort((a, b) => a.source - b.source || a.evidence.line - b.evidence.line);
   for (const e of ordered) {
     // two unnamed observers log the same line in the same second: only a true copy also has the same line number
-    const key = `${e.time ?? 'untimed'}|${e.node ?? `?${e.evidence.line}`}|${e.rule}|${e.evidence.text}`;
+    const key = `${e.time ?? 'untimed'}|${e.until}|${e.count}|${e.node ?? `?${e.evidence.line}`}|${e.rule}|${e.evidence.text}`;
     const src = first.get(key);
     if (src === undefined) { first.set(key, e.source); kept.push(e); continue; }
     if (src === e.source) { kept.push(e); continue; }
