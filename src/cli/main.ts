@@ -5,6 +5,7 @@ import { TOOL } from '../analyze';
 import { FORMAT_NAMES, type FormatName } from '../render/registry';
 import { checkFormats } from '../formats/validate';
 import { checkRules } from '../rules/validate';
+import { checkLayouts } from '../read/layouts';
 import { CliError } from '../errors';
 import type { Io } from './io';
 import { runReport } from './report';
@@ -63,10 +64,10 @@ function parser(argv: string[]) {
     });
 }
 
-/** Start-up check of the shipped data (STYLE §3): a broken format or rule stops the tool. */
+/** Start-up check of the shipped data (STYLE §3): a broken format, rule or layout stops the tool. */
 function checkData(): void {
-  const errors = [...checkFormats(), ...checkRules()];
-  if (errors.length) throw new CliError(`rke2-outage: internal rule/format error: ${errors[0]}`, 3);
+  const errors = [...checkFormats(), ...checkRules(), ...checkLayouts()];
+  if (errors.length) throw new CliError(`rke2-outage: internal rule/format/layout error: ${errors[0]}`, 3);
 }
 
 /** Runs one invocation; returns the exit code. */

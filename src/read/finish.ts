@@ -43,22 +43,30 @@ export interface BundleFacts {
 /** Static pods log in UTC containers whatever the host zone. */
 const POD_LOG = /(?:^|[/!])(?:podlogs|pods)\//;
 
+/** How an input is named when nothing tells its node: after the input itself, never merged with another. */
+export const UNNAMED_FROM = 'input name (no node in its path or lines)';
+
 /**
- * Node, role and clock of one input (DESIGN §3), decided in this one place: node from the path,
- * else --node, else the journald host (each line its own host when a paste holds several);
- * role from the path, the bundle, the node table, else what its lines vote for.
+ * Node, role and clock of one input (DESIGN §3), decided in this one place: node from a layout's
+ * folder, else --node, else the journald host (each line its own host when a paste holds
+ * several), else a plain folder name, else the input's own name (its own observer); role from
+ * the path, the bundle, the node table, else what its lines vote for.
  */
 export function decideFacts(s: Scanned, index: number, opts: ReadOptions, bundle: BundleFacts | null): InputFacts {
-  let node = s.info.node;
-  let nodeFrom = s.info.nodeFrom;
+  const guess = s.info.nodeFrom === 'folder name' ? s.info.node : null;
+  let node = guess ? null : s.info.node;
+  let nodeFrom = guess ? null : s.info.nodeFrom;
   let perLineHost = false;
   if (!node && opts.node) { node = opts.node; nodeFrom = '--node'; }
   if (!node && s.hosts.length === 1) { node = s.hosts[0]; nodeFrom = 'journald prefix'; }
   else if (!node && s.hosts.length > 1) { perLineHost = true; nodeFrom = 'journald prefix, per line'; }
+  if (!node && !perLineHost && guess) { node = guess; nodeFrom = 'folder name'; }
   let role: Role = s.info.role;
   if (role === 'unknown' && opts.role) role = opts.role;
   if (role === 'unknown' && bundle) role = bundle.role ?? (node ? bundle.nodeRoles.get(node) : undefined) ?? 'unknown';
-  if (role === 'unknown') role = votedRole(s);
+  if (role === 'unknown' && !perLineHost) role = votedRole(s);
+  // an input no one names is its own observer (never merged with other unnamed inputs); the pod-reaper is no node's
+  if (!node && !perLineHost && role !== 'reaper' && s.runs.length) { node = s.info.path === '<stdin>' ? 'stdin' : s.info.path; nodeFrom = UNNAMED_FROM; }
   const ref = bundle?.ref ?? null;
   const seed = { refYear: opts.year ?? s.info.refYear, refMonth: opts.year ? null : s.info.refMonth ?? null, mtime: s.info.mtime };
   const clock = planOf(seed, ref && POD_LOG.test(s.info.path) ? { ...ref, offsetMin: 0 } : ref, !!opts.year);
@@ -109,6 +117,7 @@ export function finishInput(s: Scanned, f: InputFacts): Finished {
   const below = new Map<number, number>();
   if (s.steps.back > s.steps.fwd) for (const i of s.inherited) if (i.below !== null) below.set(i.run, i.below);
   const evidence = (st: Stamp): Evidence => ({ path: s.info.path, line: st.line, text: st.text });
+  const hostRole = f.perLineHost ? rolesByHost(s) : null;
   const events = s.runs.map((r, i): Event => {
     const time = below.get(i) ?? timeOf(r.first);
     const until = r.last ? timeOf(r.last) : time;
@@ -116,7 +125,7 @@ export function finishInput(s: Scanned, f: InputFacts): Finished {
     seen(until);
     // a reaper line inside a journal paste is the reaper's, not the host's above it
     const node = r.by === 'reaper' ? (f.perLineHost ? null : f.node) : f.perLineHost ? r.host ?? f.node : f.node;
-    const role = f.perLineHost && r.by === 'reaper' ? 'reaper' : f.role;
+    const role = hostRole ? (r.by === 'reaper' ? 'reaper' : hostRole.get(r.host ?? '') ?? 'unknown') : f.role;
     const ev: EventOf<EventKind> = {
       kind: r.kind, rule: r.rule, time, node, role, peer: r.peer, detail: r.detail,
       evidence: evidence(r.first), seq: 0, source: f.index, count: r.count, until, lastEvidence: r.last ? evidence(r.last) : null,
@@ -132,6 +141,16 @@ export function finishInput(s: Scanned, f: InputFacts): Finished {
   // a single line's time is its event's (inherited and reversed-paste fixes included)
   const memberTime = (run: number, st: Stamp) => (s.runs[run]?.count === 1 ? events[run].time : timeOf(st));
   return { summary, events, lag: prefixLag(s, f), timeOf: memberTime };
+}
+
+/** In a paste of several journals: each host's role, from what its own lines say (a server's, an agent's). */
+function rolesByHost(s: Scanned): Map<string, Role> {
+  const out = new Map<string, Role>();
+  for (const r of s.runs) {
+    if (!r.host || (r.by !== 'server' && r.by !== 'agent')) continue;
+    if (out.get(r.host) !== 'server') out.set(r.host, r.by);
+  }
+  return out;
 }
 
 /** The median journald-prefix lag of an input, or null when no line had both times. */

@@ -15,7 +15,7 @@ import { PerLine, scanStream } from './lines';
 import { scanLog, type ReadOptions, type ScannedLog } from './scanLog';
 import type { Scanned } from './scanner';
 import type { Stamp } from './runs';
-import { decideFacts, finishInput, knownOffset } from './finish';
+import { decideFacts, finishInput, knownOffset, UNNAMED_FROM } from './finish';
 
 /** Inventory text files are small; anything past this is ignored. */
 const INVENTORY_MAX_LINES = 10_000;
@@ -159,9 +159,12 @@ export class InputReader {
     const inputs: InputSummary[] = [];
     const events: Event[] = [];
     const lags: SourceLag[] = [];
+    const unnamed: string[] = [];
     for (const o of this.opens) {
       const bundle = o.key === null ? null : { ref: refs.get(o.key) ?? null, role: roles.get(o.key) ?? null, nodeRoles: this.inventory.nodeRoles };
-      const done = finishInput(o.scanned, decideFacts(o.scanned, inputs.length, this.opts, bundle));
+      const facts = decideFacts(o.scanned, inputs.length, this.opts, bundle);
+      if (facts.nodeFrom === UNNAMED_FROM) unnamed.push(o.scanned.info.path);
+      const done = finishInput(o.scanned, facts);
       if (o.spoolId !== undefined) this.opts.spool?.place(o.spoolId, inputs.length);
       this.times.push(done.timeOf);
       const summary = done.summary;
@@ -176,8 +179,18 @@ export class InputReader {
       inputs.push({ path, node: identify(path).node, role: 'unknown', lines: 0, parsed: 0, events: 0, firstTime: null, lastTime: null, warnings });
     }
     const notLogs = groupSkipped(this.notLogs).map((n): Finding => ({ code: 'input-not-log', severity: 'info', message: `${n.path}: not read (${n.reason})` }));
+    if (unnamed.length) this.notes.push(unnamedNote(unnamed));
     return { inputs, events, hosts: this.inventory.hosts, skipped: this.skipped, notes: [...notLogs, ...this.notes], lags };
   }
+}
+
+/** Said once: which inputs name no node, and how to name them. */
+function unnamedNote(paths: string[]): Finding {
+  const list = paths.length > 5 ? `${paths.slice(0, 5).join(', ')} and ${paths.length - 5} more` : paths.join(', ');
+  return {
+    code: 'unnamed-inputs', severity: 'info',
+    message: `${paths.length === 1 ? '1 input names' : `${paths.length} inputs name`} no node (${list}): each is an observer of its own, shown under its input's name. Name a node with --node NAME (stdin, or files whose path names none), or put each node's files in a folder named after its host.`,
+  };
 }
 
 function fmtOffset(min: number): string {

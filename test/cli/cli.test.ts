@@ -127,11 +127,11 @@ describe('--output', () => {
 });
 
 describe('unknown observers', () => {
-  test('a paste without --node is labelled ?, never pod-reaper', async () => {
+  test('a paste without --node is labelled after the input (stdin), never pod-reaper', async () => {
     const io = fakeIo('time="2022-12-29T17:13:53+08:00" level=info msg="Stopped tunnel to 10.0.0.12:9345"\n');
     expect(await main(['-', '--format', 'markdown'], io)).toBe(0);
     const row = io.out().split('\n').find((l) => l.includes('tunnel stopped'))!;
-    expect(row).toContain('| ? |');
+    expect(row).toContain('| stdin |');
     const milestoneRows = io.out().split('\n').filter((l) => /first sign of failure|tunnel stopped/.test(l) && l.startsWith('| 09'));
     expect(milestoneRows.length).toBeGreaterThan(0);
     for (const r of milestoneRows) expect(r).not.toContain('pod-reaper');
