@@ -217,6 +217,30 @@ export const KINDS: { [K in EventKind]: KindRow<K> } = {
     family: 'node', label: 'reboot',
     means: 'context: the journal of the observer\'s host shows a reboot',
   },
+  'node.stopping': {
+    family: 'node', label: 'service stopping',
+    means: 'context and cause: the observer\'s own rke2/k3s service was stopped (a stop sequence before its silence is a shutdown)',
+  },
+  'host.shutdown': {
+    family: 'node', label: 'host shutting down',
+    means: 'cause: the observer\'s host was shut down or rebooted on request',
+  },
+  'node.boot': {
+    family: 'node', label: 'host booted',
+    means: 'context and cause: the observer\'s host booted (after a reboot or a crash)',
+  },
+  'node.unclean': {
+    family: 'node', label: 'unclean end',
+    means: 'cause: the observer\'s host or service ended without a stop (journal not closed, OOM or SIGKILL, crash loop)',
+  },
+  'node.nul-block': {
+    family: 'node', label: 'NUL block',
+    means: 'cause: a run of NUL bytes where the last writes were lost (power loss, hard reset)',
+  },
+  'node.address': {
+    family: 'node', label: 'own address',
+    means: 'names the observer\'s own address: its tunnel to it is its own restart, not a peer back',
+  },
   'pod.evicting': {
     family: 'pod', label: 'pod evicted',
     means: 'the controller-manager marked a pod for deletion (pods Terminating, when no reaper output says it)',

@@ -108,6 +108,18 @@ export interface EventDetails {
   'node.ready': { nodeName: string | null };
   'node.starting': { phase: string; program: string; nodeName?: string | null };
   'node.reboot': Empty;
+  /** the node's own service being stopped (node-lifecycle.md §1): requested, signalled, exited, stopped */
+  'node.stopping': { step: 'requested' | 'signal' | 'controllers' | 'exited' | 'stopped'; unit: string | null; status?: string };
+  /** the host itself shutting down or rebooting (logind, PID 1 targets, systemd-shutdown, journald's last words) */
+  'host.shutdown': { to: 'reboot' | 'poweroff' | 'halt' | 'unknown'; step: 'requested' | 'target' | 'final' };
+  /** a boot of the host: kernel `Linux version`, PID 1 `running in system mode` */
+  'node.boot': { what: 'kernel' | 'systemd' };
+  /** signs of an unclean end: a journal not closed, a process killed (OOM, SIGKILL, panic) without a stop */
+  'node.unclean': { what: 'journal-corrupted' | 'oom-kill' | 'killed' | 'crashed' | 'restart-loop'; process?: string | null };
+  /** a run of NUL bytes in a text log: where the last writes were lost (power loss, hard reset) */
+  'node.nul-block': { bytes: number };
+  /** the node names its own address (`--node-ip=`, etcd advertise URLs, `--advertise-address=`) */
+  'node.address': { address: string; from: 'node-ip' | 'etcd-peer-url' | 'advertise-address' };
   'pod.evicting': { namespace: string | null; pod: string | null; node?: string | null; reason?: string };
   'reaper.run': { thresholdSeconds: number; namespaceRegex: string | null };
   'reaper.force-delete': { pod: string; namespace: string; deletionTimestamp: number | null };

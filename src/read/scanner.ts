@@ -5,7 +5,7 @@ import type { LogRecord, SourceInfo } from '../types';
 import { cleanLine, parseLastResort, parseLine, sniffAt, sniffLine } from '../formats/registry';
 import { splitGlued } from '../formats/glued';
 import { splitLag } from '../formats/journald';
-import { classify } from '../rules/classify';
+import { classify, shorten } from '../rules/classify';
 import { RULES } from '../rules/registry';
 import { needleRegex } from '../rules/needles';
 import { chunkFinder } from '../rules/prefilter';
@@ -83,7 +83,9 @@ export class SourceScanner {
 
   /** Feeds one raw line (without its line break), as is: no length cap. */
   line(raw: string): void {
-    this.take(cleanLine(raw), ++this.s.lines);
+    const no = ++this.s.lines;
+    if (raw.includes('\0')) this.nulLine(raw, no);
+    else this.take(cleanLine(raw), no);
   }
 
   /**
@@ -96,6 +98,7 @@ export class SourceScanner {
     const found = (at: number) => { const i = FIND(s, at); return i < 0 ? Infinity : i; };
     const st = this.s;
     let cand = found(from);
+    let nul = s.indexOf('\0', from); // NUL runs are rare: one search per chunk finds the lines that hold them
     let skipAt = -1; // the last sniffed, unparsed line: materialised only when the chunk ends
     let skipEnd = 0;
     let skipNo = 0;
@@ -112,7 +115,12 @@ export class SourceScanner {
       let end = stop;
       if (stop < to && end > pos && s.charCodeAt(end - 1) === 13) end--; // \r\n ends a line as one break
       const long = stop - pos > this.maxLine;
-      if (long || cand < next) {
+      if (nul >= 0 && nul < next) {
+        flushSkip();
+        this.nulLine(copyOut(s, pos, long ? pos + this.maxLine : end), no);
+        nul = s.indexOf('\0', next);
+        if (cand < next) cand = found(next);
+      } else if (long || cand < next) {
         flushSkip();
         if (long) {
           st.cut++;
@@ -136,6 +144,25 @@ export class SourceScanner {
       pos = next;
     }
     flushSkip();
+  }
+
+  /**
+   * A line holding NUL bytes (DESIGN §3): the NULs are dropped like a blank line and reported as a
+   * `nul-block` at this line, timed by the dated line above (the last good write); what is left
+   * of the line (the next boot's first line, often) is read as usual.
+   */
+  private nulLine(raw: string, no: number): void {
+    const rest = raw.replace(/\0+/g, '');
+    const bytes = raw.length - rest.length;
+    const st = this.s;
+    const stamp: Stamp = { time: null, local: -1, at: null, line: no, text: shorten(`[${bytes} NUL bytes]${rest ? ` ${rest}` : ''}`) };
+    const a = this.above;
+    if (a && 'time' in a) { stamp.time = a.time; stamp.at = a.time; }
+    else if (a) { stamp.local = a.local; stamp.at = provisional(st.locals[a.local].local); }
+    const run = addToRuns(this.book, { kind: 'node.nul-block', rule: 'scan.nul-block', peer: null, detail: { bytes }, host: null, by: null, first: stamp }, null);
+    this.onMember?.(run, stamp);
+    if (!a) this.orphans.push(run); // none above: the nearest dated line below
+    if (rest.trim()) this.take(cleanLine(rest), no);
   }
 
   /** The plain result; the scanner is not used after this. */
