@@ -115,8 +115,13 @@ export class SourceScanner {
       let end = stop;
       if (stop < to && end > pos && s.charCodeAt(end - 1) === 13) end--; // \r\n ends a line as one break
       const long = stop - pos > this.maxLine;
+      if (nul >= 0 && nul < next && nul >= (long ? pos + this.maxLine : end)) nul = s.indexOf('\0', next); // only in the cut-off part
       if (nul >= 0 && nul < next) {
         flushSkip();
+        if (long) {
+          st.cut++;
+          if (st.cutLines.length < 10) st.cutLines.push(no);
+        }
         this.nulLine(copyOut(s, pos, long ? pos + this.maxLine : end), no);
         nul = s.indexOf('\0', next);
         if (cand < next) cand = found(next);
