@@ -3,11 +3,12 @@
 import type { Report } from '../types';
 import { fmtDuration } from '../assemble/format';
 import { offsetSeconds } from './time';
-import { clockWithZone } from './zoned';
+import { clockHeader, clockWithZone } from './zoned';
 import { peerLabel } from './words';
 import { WINDOW_TITLES, windowLength } from './windows';
 
-export const SUMMARY_HEAD = ['#', 'what', 'start', 'end', 'interruption', 'downtime', 'cause'];
+/** The summary's columns; times are clock times in UTC (and the display zone). */
+export const summaryHead = (tz: string): string[] => ['#', 'what', `start, ${clockHeader(tz)}`, 'end', 'interruption', 'downtime', 'cause'];
 
 export interface SummaryRow {
   /** `W1` for a window, `1` for incident 1 */

@@ -11,7 +11,7 @@ import { milestonesInOrder, missingMilestones } from './timeline';
 import { dominantPhase, phasesOf, phaseTitle } from './phases';
 import { controlPlaneDownAt, windowHeadline } from './windows';
 import { markersOf } from './markers';
-import { SUMMARY_HEAD, summaryRows, wantsSummary } from './summary';
+import { summaryHead, summaryRows, wantsSummary } from './summary';
 import { baseOf, notesOf, reportFindings } from './notes';
 import { fitTable, line, wrap, type Fit } from './fit';
 import type { RenderOptions } from './options';
@@ -93,7 +93,7 @@ export function renderTable(r: Report, o: RenderOptions): string {
   const n = r.incidents.length;
   const blocks: string[] = [n ? `${n} outage${n > 1 ? 's' : ''} found.` : `No outage found in ${r.inputs.length} input(s).`];
   for (const w of windows) blocks.push(wrap(`${windowHeadline(w, o.tz)}: ${w.message}${w.evidence.length ? ` (${w.evidence.map(cite).join(', ')})` : ''}`, f));
-  if (wantsSummary(r)) blocks.push(['Summary:', fitTable(SUMMARY_HEAD.map((head, i) => ({ head, cut: i === 1 ? 'end' : undefined, min: 16 })), summaryRows(r, o.tz).map((s) => s.cells), f, 2)].join('\n'));
+  if (wantsSummary(r)) blocks.push(['Summary:', fitTable(summaryHead(o.tz).map((head, i) => ({ head, cut: i === 1 ? 'end' : undefined, min: 16 })), summaryRows(r, o.tz).map((s) => s.cells), f, 2)].join('\n'));
   for (const inc of r.incidents) blocks.push(incidentBlock(inc, o, windows, f));
   const others = reportFindings(r);
   if (others.length) blocks.push(['Other findings:', ...findingLines(others, (es) => (es ?? []).map(cite).join(', '), f)].join('\n'));
