@@ -25,16 +25,19 @@ export function wantsSummary(r: Report): boolean {
 
 /** Summary rows: windows first, then incidents, in the order the report details them. */
 export function summaryRows(r: Report, tz: string): SummaryRow[] {
+  // one day: clock times; several days: the date too, so rows are never ambiguous
+  const days = new Set([...(r.windows ?? []), ...r.incidents].map((x) => x.start.slice(0, 10)));
+  const at = (iso: string) => (days.size > 1 ? `${iso.slice(0, 10)} ${clockWithZone(iso, tz)}` : clockWithZone(iso, tz));
   const windows = (r.windows ?? []).map((w, i): SummaryRow => ({
     id: `W${i + 1}`, anchor: `win${i + 1}`,
-    cells: [`W${i + 1}`, `${WINDOW_TITLES[w.kind]} (${w.peers.length} server${w.peers.length === 1 ? '' : 's'})`, clockWithZone(w.start, tz), w.end ? clockWithZone(w.end, tz) : 'not over in the logs', '—', windowLength(w), '—'],
+    cells: [`W${i + 1}`, `${WINDOW_TITLES[w.kind]} (${w.peers.length} server${w.peers.length === 1 ? '' : 's'})`, at(w.start), w.end ? at(w.end) : 'not over in the logs', '—', windowLength(w), '—'],
   }));
   const incidents = r.incidents.map((inc): SummaryRow => {
     const back = inc.milestones.peerBack;
-    const end = back ? `back ${clockWithZone(back.time, tz)}` : inc.logsEnd ? `not back (logs end +${fmtDuration(offsetSeconds(inc.start, inc.logsEnd))})` : 'not back in the logs';
+    const end = back ? `back ${at(back.time)}` : inc.logsEnd ? `not back (logs end +${fmtDuration(offsetSeconds(inc.start, inc.logsEnd))})` : 'not back in the logs';
     return {
       id: String(inc.id), anchor: `inc${inc.id}`,
-      cells: [String(inc.id), peerLabel(inc), `${clockWithZone(inc.start, tz)}${inc.estimatedStart ? ' (est.)' : ''}`, end, fmtDuration(inc.durations.interruption), fmtDuration(inc.durations.downtime), inc.cause?.kind ?? '—'],
+      cells: [String(inc.id), peerLabel(inc), `${at(inc.start)}${inc.estimatedStart ? ' (est.)' : ''}`, end, fmtDuration(inc.durations.interruption), fmtDuration(inc.durations.downtime), inc.cause?.kind ?? '—'],
     };
   });
   return [...windows, ...incidents];
