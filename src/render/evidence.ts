@@ -26,12 +26,13 @@ export class EvidenceList {
   }
 }
 
-/** Evidence in milestone time order, then the cause's, then findings': the order a reader checks claims. */
+/** Evidence in milestone time order, then the cause's, findings', and the first line of each run: the order a reader checks claims. */
 export function incidentEvidence(inc: Incident): EvidenceList {
   const list = new EvidenceList();
   for (const p of milestonesInOrder(inc)) list.ref(p.m.evidence);
   for (const e of inc.cause?.evidence ?? []) list.ref(e);
   for (const f of inc.findings) for (const e of f.evidence ?? []) list.ref(e);
+  for (const e of inc.timeline) if ((e.count ?? 1) > 1) list.ref(e.evidence);
   return list;
 }
 

@@ -9,7 +9,7 @@ import { esc } from './escape';
 import { HTML_STYLE } from './htmlStyle';
 import { detailRange, renderSwimlane } from './swimlane';
 import { familyOf } from './swimlaneMarks';
-import { coverageTable, evidenceTable, findingList, milestoneTable, observerTable, phaseTable, podTable, refLinks, summaryTable } from './htmlTables';
+import { coverageTable, evidenceTable, findingList, milestoneTable, observerTable, phaseTable, podTable, refLinks, runTable, summaryTable } from './htmlTables';
 import { cite, incidentEvidence } from './evidence';
 import { dominantPhase, phasesOf, phaseTitle } from './phases';
 import { causeText, cyclesText, DURATION_LABELS, notBackText, peerLabel, summaryOf } from './words';
@@ -62,6 +62,8 @@ function incidentSection(inc: Incident, o: RenderOptions, windows: ClusterWindow
   const observers = observerTable(inc, o.tz);
   if (observers) out.push('<h3>What each surviving node saw</h3>', observers);
   if (inc.pods.length) out.push(`<h3>Pods force-deleted by the pod-reaper (${inc.pods.length})</h3>`, podTable(inc, o.tz));
+  const runs = runTable(inc, o.tz, refs, anchor);
+  if (runs) out.push('<h3>Repeated lines</h3>', runs);
   out.push('<h3>Findings and manual steps</h3>', inc.findings.length ? findingList(inc.findings, refs, anchor) : '<p class="muted">None: every phase took about as long as the timing model expects.</p>');
   out.push('<h3>Evidence</h3>', evidenceTable(inc, refs, anchor, o.tz), '</section>');
   return out.join('\n');

@@ -12,6 +12,7 @@ import { cite, runNote, type EvidenceList } from './evidence';
 import { milestonesInOrder, missingMilestones } from './timeline';
 import { summaryHead, summaryRows } from './summary';
 import { baseOf } from './notes';
+import { RUN_HEAD, runsOf } from './runs';
 
 /** A cell: raw text (escaped here) or trusted markup built by this module. */
 type Cell = string | { html: string; cls?: string };
@@ -95,4 +96,10 @@ export function coverageTable(r: Report, tz: string): string {
   return head + table(['input', 'node', 'role', 'lines', 'parsed', 'unparsed', 'events', 'first', 'last'], r.inputs.map((i) => [
     { html: `<code>${esc(i.path.slice(base.length))}</code>` }, i.node ?? '?', i.role, num(i.lines), num(i.parsed), num(i.lines - i.parsed), num(i.events), utcWithZone(i.firstTime, tz), utcWithZone(i.lastTime, tz),
   ]), 'coverage');
+}
+
+/** Runs of repeated lines: who, what, how many until when, with the first line's evidence link. */
+export function runTable(inc: Incident, tz: string, refs: EvidenceList, anchor: string): string {
+  const runs = runsOf(inc, tz);
+  return runs.length ? table(RUN_HEAD, runs.map((x) => [x.node, x.what, x.peer, t(x.from), t(x.repeats), { html: refLink(refs, x.evidence, anchor) }])) : '';
 }

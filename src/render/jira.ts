@@ -15,6 +15,7 @@ import { controlPlaneDownAt, windowHeadline } from './windows';
 import { summaryHead, summaryRows, wantsSummary } from './summary';
 import { baseOf, notesOf, reportFindings } from './notes';
 import { GUIDE } from './guide';
+import { RUN_HEAD, runsOf } from './runs';
 import { jiraNoformat, jiraTable, jiraText as j } from './jiraEscape';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -61,6 +62,8 @@ function incidentSection(inc: Incident, o: RenderOptions, windows: ClusterWindow
     out.push(`h3. Pods force-deleted by the pod-reaper (${inc.pods.length})`, '', jiraTable(['namespace', 'pod', `deletion timestamp, ${j(clockHeader(o.tz))}`, 'force-deleted', 'outcome'],
       inc.pods.map((p) => [j(p.namespace), j(p.name), clockWithZone(p.deletionTimestamp, o.tz), clockWithZone(p.forceDeletedAt, o.tz), j(p.attempts > 1 ? `${p.outcome} (${p.attempts} tries)` : p.outcome)])), '');
   }
+  const runs = runsOf(inc, o.tz);
+  if (runs.length) out.push('h3. Repeated lines', '', jiraTable(RUN_HEAD, runs.map((x) => [j(x.node), j(x.what), j(x.peer), x.from, j(x.repeats), x.evidence ? refs.ref(x.evidence) : '—'])), '');
   out.push('h3. Findings and manual steps', '', ...(inc.findings.length ? findingLines(inc.findings, refs) : ['None: every phase took about as long as the timing model expects.']), '');
   const ev = refs.items.map((e, i) => { const run = runNote(inc, e, o.tz); return `E${i + 1} ${cite(e)}${run ? ` (${run})` : ''}\n   ${oneLine(e.text)}`; });
   out.push('h3. Evidence', '', '{noformat}', jiraNoformat(ev.join('\n')), '{noformat}', '');

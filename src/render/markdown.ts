@@ -16,6 +16,7 @@ import { controlPlaneDownAt, windowHeadline } from './windows';
 import { summaryHead, summaryRows, wantsSummary } from './summary';
 import { baseOf, notesOf, reportFindings } from './notes';
 import { GUIDE } from './guide';
+import { RUN_HEAD, runsOf } from './runs';
 import { mdCode, mdTable, mdText } from './mdEscape';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -74,6 +75,8 @@ function incidentSection(inc: Incident, o: RenderOptions, windows: ClusterWindow
     out.push(`### Pods force-deleted by the pod-reaper (${inc.pods.length})`, '', mdTable(['namespace', 'pod', `deletion timestamp, ${clockHeader(o.tz)}`, 'force-deleted', 'outcome'],
       inc.pods.map((p) => [mdText(p.namespace), mdText(p.name), clockWithZone(p.deletionTimestamp, o.tz), clockWithZone(p.forceDeletedAt, o.tz), p.attempts > 1 ? `${p.outcome} (${p.attempts} tries)` : p.outcome])), '');
   }
+  const runs = runsOf(inc, o.tz);
+  if (runs.length) out.push('### Repeated lines', '', mdTable(RUN_HEAD, runs.map((x) => [mdText(x.node), x.what, mdText(x.peer), x.from, x.repeats, refs.ref(x.evidence)])), '');
   out.push('### Findings and manual steps', '', ...(inc.findings.length ? findingLines(inc.findings, refs) : ['None: every phase took about as long as the timing model expects.']), '');
   out.push('### Evidence', '', mdTable(['ref', 'where', 'line'], refs.items.map((e, i) => {
     const run = runNote(inc, e, o.tz);

@@ -15,6 +15,7 @@ import { summaryHead, summaryRows, wantsSummary } from './summary';
 import { baseOf, notesOf, reportFindings } from './notes';
 import { fitTable, line, wrap, type Fit } from './fit';
 import type { RenderOptions } from './options';
+import { RUN_HEAD, runsOf } from './runs';
 
 export type { RenderOptions };
 
@@ -65,6 +66,8 @@ function incidentBlock(inc: Incident, o: RenderOptions, windows: ClusterWindow[]
     out.push(`Pods force-deleted by the pod-reaper (${inc.pods.length}):`, fitTable([{ head: 'namespace', cut: 'end', min: 10 }, { head: 'pod', cut: 'end', min: 16 }, { head: `deletion timestamp, ${clockHeader(o.tz)}` }, { head: 'force-deleted' }, { head: 'outcome' }],
       inc.pods.map((p) => [p.namespace, p.name, clockWithZone(p.deletionTimestamp, o.tz), clockWithZone(p.forceDeletedAt, o.tz), p.attempts > 1 ? `${p.outcome} (${p.attempts} tries)` : p.outcome]), f, 2));
   }
+  const runs = runsOf(inc, o.tz);
+  if (runs.length) out.push('Repeated lines:', fitTable(RUN_HEAD.map((head) => ({ head, cut: head === 'node' || head === 'about' ? 'end' as const : undefined, min: 10 })), runs.map((x) => [x.node, x.what, x.peer, x.from, x.repeats, refs.ref(x.evidence)]), f, 2));
   if (inc.findings.length) out.push('Findings:', ...findingLines(inc.findings, (es) => (es ?? []).map((e) => refs.ref(e)).join(', '), f));
   out.push('Evidence:');
   refs.items.forEach((e, i) => {

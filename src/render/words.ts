@@ -70,6 +70,9 @@ export function cyclesText(inc: Incident, tz: string): string | null {
   return `Lost ${cs.length} times${tz === 'UTC' ? ' (UTC)' : ` (${tz})`}: ${cs.map(one).join('; ')}.`;
 }
 
+/** The lane and observer name of lines without a node: the pod-reaper's output. */
+export const REAPER = 'pod-reaper';
+
 /** Who logged a milestone: its node, the pod-reaper for its force-delete lines, or `?` when unknown. */
 export function observerOf(k: MilestoneName, m: Milestone): string {
   if (m.node) return m.node;
