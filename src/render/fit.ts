@@ -54,7 +54,7 @@ export function fold(cols: Col[], rows: string[][], width: number, lead = 1): st
     let line = '';
     for (let i = lead; i < cols.length; i++) {
       if (r[i] === '' || r[i] === '—') continue;
-      const pair = cut(`${cols[i].head} ${r[i]}`, width - 4, cols[i].cut ?? 'end');
+      const pair = cut(`${cols[i].head} ${r[i]}`, width - 2, cols[i].cut ?? 'end');
       if (line && widthOf(line) + 3 + widthOf(pair) > width) { out.push(line); line = ''; }
       line = line ? `${line} · ${pair}` : `  ${pair}`;
     }

@@ -7,10 +7,11 @@ const CONTROL = /[\u0000-\u001f\u007f]+/g;
 export function jiraText(s: string): string {
   const t = s
     .replace(CONTROL, ' ')
-    .replace(/\\/g, '&#92;')
+    .replace(/\\/g, '\u0000') // a backslash is an entity, set after the escapes (which add backslashes)
     .replace(/([*_^~{}[\]|!#?])/g, '\\$1')
     .replace(/\+(?!\d)/g, '\\+')
-    .replace(/(^|\s)-/g, '$1\\-');
+    .replace(/(^|\s)-/g, '$1\\-')
+    .replace(/\u0000/g, '&#92;');
   return t.trim() === '' ? ' ' : t;
 }
 
