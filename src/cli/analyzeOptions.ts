@@ -1,4 +1,5 @@
-// From parsed arguments to AnalyzeOptions: timing model, NAME=IP pairs, time window, progress.
+// From parsed arguments to AnalyzeOptions: timing model (from the options table), NAME=IP pairs,
+// time window, progress.
 import type { AnalyzeOptions } from '../analyze';
 import { DEFAULT_TIMING } from '../assemble/timing';
 import { validZone } from '../render/time';
@@ -6,19 +7,20 @@ import type { TimingModel } from '../types';
 import { CliError } from '../errors';
 import { parseDuration } from './durations';
 import { parseInstant } from './instants';
+import { OPTIONS, type OptionSpec } from './options';
 import type { Args, Io } from './io';
 
-function timingFrom(a: Args): TimingModel {
-  const d = (k: string) => parseDuration(k, a[k] as string);
-  return {
-    ...DEFAULT_TIMING,
-    gap: d('gap'), grace: d('grace'), toleration: d('toleration'), terminationGrace: d('termination-grace'),
-    reaperPeriod: d('reaper-period'), reaperThreshold: d('reaper-threshold'),
-  };
+/** The timing model: every duration option of the table sets its field; unset ones keep DEFAULT_TIMING. */
+export function timingFrom(a: Args): TimingModel {
+  const t: TimingModel = { ...DEFAULT_TIMING };
+  for (const [name, spec] of Object.entries(OPTIONS) as Array<[string, OptionSpec]>) {
+    if (spec.timing && a[name] !== undefined) t[spec.timing] = parseDuration(name, a[name] as string);
+  }
+  return t;
 }
 
-export function hostsFrom(list: string[]): Array<[string, string]> {
-  return list.map((h) => {
+export function hostsFrom(list: string[] | undefined): Array<[string, string]> {
+  return (list ?? []).map((h) => {
     const m = /^([^=\s]+)=([^=\s]+)$/.exec(h);
     if (!m) throw new CliError(`rke2-outage: --host ${JSON.stringify(h)}: expected NAME=IP`);
     return [m[1], m[2]] as [string, string];
@@ -27,7 +29,7 @@ export function hostsFrom(list: string[]): Array<[string, string]> {
 
 /** The display zone, checked. */
 export function zoneFrom(a: Args): string {
-  const tz = String(a.tz);
+  const tz = String(a.tz ?? 'UTC');
   if (!validZone(tz)) throw new CliError(`rke2-outage: --tz ${tz}: unknown time zone`);
   return tz;
 }

@@ -1,14 +1,18 @@
-// `rke2-outage events [paths..]`: every classified line as NDJSON, in time order, streamed with
-// memory bounded (a disk spool sorts them); `--runs` prints repeats as runs instead.
+// `rke2-outage events [paths..]` (and the report command with -f ndjson / -o FILE.ndjson): every
+// classified line as NDJSON, in time order, streamed with memory bounded (a disk spool sorts
+// them); `--runs` prints repeats as runs instead.
 import { collect } from '../analyze';
 import { readMembers } from '../read';
 import { eventRecords, memberRecords, renderEventLines, type EventRecord } from '../render/events';
 import { Redactor } from '../redact/redactor';
+import type { InputSummary } from '../types';
 import { analyzeOptionsFrom, hostsFrom, pathsFrom } from './analyzeOptions';
+import { formatFor } from './formats';
 import type { Args, Io } from './io';
 import { progressOn } from './progress';
 import { redactIfAsked } from './redaction';
 import { writeAtomic } from './output';
+import { checkReadable, strictFails } from './strict';
 
 /** Lines written at once to stdout or the output file. */
 const BATCH = 2000;
@@ -23,49 +27,59 @@ async function* pieces(records: AsyncIterable<EventRecord>, redactor: Redactor |
   if (buf.length) yield buf.join('\n') + '\n';
 }
 
+interface Said { inputs: InputSummary[]; warnings: Array<{ path: string; text: string }>; skipped: Array<{ path: string; reason: string }> }
+
+/** `--runs`: the compact form, one record per run. */
+async function printRuns(paths: string[], a: Args, io: Io, opts: ReturnType<typeof analyzeOptionsFrom>, done: () => void): Promise<Said> {
+  let got: Awaited<ReturnType<typeof collect>>;
+  try { got = await collect(paths, opts); } finally { done(); }
+  checkReadable(got.inputs, got.skipped.length, !!a.strict);
+  // input warnings go through --redact too: they name paths, and paths name nodes
+  const warnings = got.inputs.flatMap((i) => i.warnings.map((text) => ({ path: i.path, text })));
+  const shown = await redactIfAsked({ records: eventRecords(got.events), skipped: got.skipped, warnings }, a);
+  const text = renderEventLines(shown.records);
+  if (a.output) await writeAtomic(String(a.output), text);
+  else io.stdout.write(text);
+  return { inputs: got.inputs, warnings: shown.warnings, skipped: shown.skipped };
+}
+
+/** Every line, streamed in time order. */
+async function printLines(paths: string[], a: Args, io: Io, opts: ReturnType<typeof analyzeOptionsFrom>, done: () => void): Promise<Said> {
+  let read: Awaited<ReturnType<typeof readMembers>>;
+  try { read = await readMembers(paths, opts); } finally { done(); }
+  const { result } = read;
+  checkReadable(result.inputs, result.skipped.length, !!a.strict);
+  // one redactor for the whole stream: it learns from the runs (every address and name of the input's events) first
+  const redactor = a.redact || a['redact-map'] ? new Redactor() : null;
+  if (redactor) {
+    for (const [n] of hostsFrom(a.host as string[])) redactor.addNode(n);
+    redactor.learn(eventRecords(result.events));
+    redactor.learn(result.hosts.map(([node]) => ({ node })));
+    redactor.freeze();
+  }
+  const keep = (t: number | null) => t === null || ((opts.since === undefined || t >= opts.since) && (opts.until === undefined || t < opts.until));
+  const out = pieces(memberRecords(result.events, read.members, keep), redactor);
+  if (a.output) await writeAtomic(String(a.output), out);
+  else for await (const piece of out) io.stdout.write(piece);
+  let warnings = result.inputs.flatMap((i) => i.warnings.map((text) => ({ path: i.path, text })));
+  let skipped = result.skipped;
+  if (redactor) {
+    warnings = redactor.apply(warnings);
+    skipped = redactor.apply(skipped);
+    if (a['redact-map']) await writeAtomic(String(a['redact-map']), JSON.stringify(redactor.mapping(), null, 2) + '\n');
+  }
+  return { inputs: result.inputs, warnings, skipped };
+}
+
 export async function runEvents(a: Args, io: Io): Promise<number> {
+  formatFor('events', a);
   const paths = pathsFrom(a, io);
   const progress = progressOn(io.stderr, io.now);
   const opts = analyzeOptionsFrom(a, io, progress);
-  const redacting = !!(a.redact || a['redact-map']);
-  let warnings: Array<{ path: string; text: string }>;
-  let skipped: Array<{ path: string; reason: string }>;
-  if (a.runs) {
-    let got: Awaited<ReturnType<typeof collect>>;
-    try { got = await collect(paths, opts); } finally { progress.done(); }
-    warnings = got.inputs.flatMap((i) => i.warnings.map((text) => ({ path: i.path, text })));
-    const shown = await redactIfAsked({ records: eventRecords(got.events), skipped: got.skipped, warnings }, a);
-    ({ warnings, skipped } = shown);
-    const text = renderEventLines(shown.records);
-    if (a.output) await writeAtomic(String(a.output), text);
-    else io.stdout.write(text);
-  } else {
-    let read: Awaited<ReturnType<typeof readMembers>>;
-    try { read = await readMembers(paths, opts); } finally { progress.done(); }
-    const { result } = read;
-    // one redactor for the whole stream: it learns from the runs (every address and name of the input's events) first
-    const redactor = redacting ? new Redactor() : null;
-    if (redactor) {
-      for (const [n] of hostsFrom(a.host as string[])) redactor.addNode(n);
-      redactor.learn(eventRecords(result.events));
-      redactor.learn(result.hosts.map(([node]) => ({ node })));
-      redactor.freeze();
-    }
-    const keep = (t: number | null) => t === null || ((opts.since === undefined || t >= opts.since) && (opts.until === undefined || t < opts.until));
-    const out = pieces(memberRecords(result.events, read.members, keep), redactor);
-    if (a.output) await writeAtomic(String(a.output), out);
-    else for await (const piece of out) io.stdout.write(piece);
-    warnings = result.inputs.flatMap((i) => i.warnings.map((text) => ({ path: i.path, text })));
-    skipped = result.skipped;
-    if (redactor) {
-      warnings = redactor.apply(warnings);
-      skipped = redactor.apply(skipped);
-      if (a['redact-map']) await writeAtomic(String(a['redact-map']), JSON.stringify(redactor.mapping(), null, 2) + '\n');
-    }
-  }
-  for (const w of warnings) io.stderr.write(`rke2-outage: warning: ${w.path}: ${w.text}\n`);
-  for (const s of skipped) io.stderr.write(`rke2-outage: warning: ${s.path}: skipped (${s.reason})\n`);
+  const said = await (a.runs ? printRuns : printLines)(paths, a, io, opts, () => progress.done());
+  for (const w of said.warnings) io.stderr.write(`rke2-outage: warning: ${w.path}: ${w.text}\n`);
+  for (const s of said.skipped) io.stderr.write(`rke2-outage: warning: ${s.path}: skipped (${s.reason})\n`);
   // --strict as for the report (DESIGN §8): a skipped input or one not read to the end fails the run
-  if (a.strict && (skipped.length || warnings.some((w) => /read error/.test(w.text)))) return 2;
+  if (a.strict && strictFails(said.inputs, said.skipped.length)) return 2;
   return 0;
 }

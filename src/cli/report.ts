@@ -1,15 +1,30 @@
-// The default command: analyse the inputs and render the report in the chosen format.
+// The default command: analyse the inputs and render the report in the chosen format (-f, else the
+// --output name, else the terminal table), fitted to the terminal unless --wide or not a terminal.
 import { collect, reportFrom, type Collected } from '../analyze';
 import { eventRecords } from '../render/events';
-import { RENDERERS, type FormatName } from '../render/registry';
+import { RENDERERS, type FormatName, type RenderOptions } from '../render/registry';
 import type { Report } from '../types';
 import { analyzeOptionsFrom, pathsFrom, zoneFrom } from './analyzeOptions';
+import { formatFor } from './formats';
 import type { Args, Io } from './io';
 import { progressOn } from './progress';
 import { redactIfAsked } from './redaction';
 import { writeAtomic } from './output';
+import { runEvents } from './events';
+import { checkReadable, strictFails } from './strict';
+
+/** Terminal width for the table: $COLUMNS, else the terminal's, else 80; null when --wide. */
+export function widthFor(a: Args, io: Io): number | null {
+  const toTerminal = !a.output && !!io.stdout.isTTY;
+  const wide = a.wide === undefined ? !toTerminal : !!a.wide;
+  if (wide) return null;
+  const cols = Number(io.env.COLUMNS) || (io.stdout as { columns?: number }).columns || 80;
+  return Math.max(40, cols);
+}
 
 export async function runReport(a: Args, io: Io): Promise<number> {
+  const format = formatFor('report', a);
+  if (format === 'ndjson') return runEvents({ ...a, format: undefined }, io);
   const tz = zoneFrom(a);
   const paths = pathsFrom(a, io);
   const progress = progressOn(io.stderr, io.now);
@@ -20,19 +35,22 @@ export async function runReport(a: Args, io: Io): Promise<number> {
   } finally {
     progress.done();
   }
+  checkReadable(got.inputs, got.skipped.length, !!a.strict);
   const report: Report = reportFrom(got, opts);
   // Pseudonyms are learnt from every event too, so they match `rke2-outage events --redact`.
   // Names that only a bundle's kubectl table gives are learnt too, so no original name survives.
   const shown = await redactIfAsked(report, a, a.redact || a['redact-map'] ? [eventRecords(got.events), got.hosts.map(([node]) => ({ node }))] : undefined);
-  const format = a.format as FormatName;
-  const color = !a.output && !!io.stdout.isTTY && !('NO_COLOR' in io.env) && format === 'table';
-  const text = RENDERERS[format](shown, { tz, color });
+  const toTerminal = !a.output && !!io.stdout.isTTY;
+  const ro: RenderOptions = { tz, color: toTerminal && !('NO_COLOR' in io.env) && format === 'table', width: widthFor(a, io) };
+  const text = RENDERERS[format as FormatName](shown, ro);
   if (a.output) await writeAtomic(String(a.output), text);
   else io.stdout.write(text);
-  for (const i of shown.inputs) for (const w of i.warnings) io.stderr.write(`rke2-outage: warning: ${i.path}: ${w}\n`);
-  const skipped = shown.findings.filter((f) => f.code === 'input-skipped');
-  for (const s of skipped) io.stderr.write(`rke2-outage: warning: ${s.message}\n`);
-  if (a.strict && (skipped.length || report.inputs.some((i) => i.warnings.some((w) => /read error/.test(w))))) return 2;
+  // warnings once: the report on this terminal says them; a file or a pipe gets them on stderr too
+  if (!toTerminal) {
+    for (const i of shown.inputs) for (const w of i.warnings) io.stderr.write(`rke2-outage: warning: ${i.path}: ${w}\n`);
+    for (const s of shown.findings.filter((f) => f.code === 'input-skipped')) io.stderr.write(`rke2-outage: warning: ${s.message}\n`);
+  }
+  if (a.strict && strictFails(report.inputs, report.findings.filter((f) => f.code === 'input-skipped').length)) return 2;
   if (a['fail-on'] === 'incident' && report.incidents.length) return 1;
   return 0;
 }

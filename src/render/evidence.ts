@@ -1,5 +1,8 @@
-// Evidence shared by the ticket renderers: `path:line` and a shortened, single-line log text.
-import type { Evidence, Incident } from '../types';
+// Evidence shared by the ticket renderers: `path:line`, a shortened single-line log text, the
+// numbered evidence list of an incident, and the run a line starts (`×120 until 09:40:02`).
+import type { ClusterWindow, Evidence, Incident } from '../types';
+import { fmtClock } from './time';
+import { milestonesInOrder } from './timeline';
 
 /** `path:line`. */
 export function cite(e: Evidence): string {
@@ -23,10 +26,24 @@ export class EvidenceList {
   }
 }
 
-/** Evidence in milestone order, then findings', then pods': the order a reader checks claims. */
+/** Evidence in milestone time order, then the cause's, findings', and the first line of each run: the order a reader checks claims. */
 export function incidentEvidence(inc: Incident): EvidenceList {
   const list = new EvidenceList();
-  for (const m of Object.values(inc.milestones)) if (m) list.ref(m.evidence);
+  for (const p of milestonesInOrder(inc)) list.ref(p.m.evidence);
+  for (const e of inc.cause?.evidence ?? []) list.ref(e);
   for (const f of inc.findings) for (const e of f.evidence ?? []) list.ref(e);
+  for (const e of inc.timeline) if ((e.count ?? 1) > 1) list.ref(e.evidence);
   return list;
+}
+
+/** `×120 until 09:40:02` when the line starts a run of repeats on the incident's timeline, else null. */
+export function runNote(inc: Incident, e: Evidence, tz: string): string | null {
+  const run = inc.timeline.find((t) => (t.count ?? 1) > 1 && t.evidence.path === e.path && t.evidence.line === e.line);
+  if (!run) return null;
+  return `×${run.count} until ${fmtClock(run.until ?? run.time, tz)}`;
+}
+
+/** A window's evidence as `path:line` list. */
+export function windowCites(w: ClusterWindow): string[] {
+  return w.evidence.map(cite);
 }

@@ -1,14 +1,18 @@
-// The tables of the HTML report: milestones with markers, phases, observers, pods, findings,
-// evidence and coverage. Cells are escaped here; callers pass raw strings.
-import type { Evidence, Finding, Incident, MilestoneName, Report } from '../types';
+// The tables of the HTML report: summary, milestones (time order, markers), phases, observers,
+// pods, findings, evidence and coverage. Cells are escaped here; callers pass raw strings.
+import type { Evidence, Finding, Incident, Report } from '../types';
 import { fmtDuration } from '../assemble/format';
 import { esc } from './escape';
 import { offsetSeconds, signedDuration } from './time';
-import { MILESTONE_LABELS, observerOf } from './words';
+import { observerOf } from './words';
 import { clockHeader, clockWithZone, utcWithZone } from './zoned';
 import { markersOf } from './markers';
-import { phasesOf } from './phases';
-import { cite, type EvidenceList } from './evidence';
+import { phasesOf, phaseTitle } from './phases';
+import { cite, runNote, type EvidenceList } from './evidence';
+import { milestonesInOrder, missingMilestones } from './timeline';
+import { summaryHead, summaryRows } from './summary';
+import { baseOf } from './notes';
+import { RUN_HEAD, runsOf } from './runs';
 
 /** A cell: raw text (escaped here) or trusted markup built by this module. */
 type Cell = string | { html: string; cls?: string };
@@ -18,8 +22,8 @@ const t = (s: string): Cell => ({ html: esc(s), cls: 't' });
 const num = (s: string | number): Cell => ({ html: esc(s), cls: 'num' });
 const signed = signedDuration;
 
-export function table(head: string[], rows: Cell[][]): string {
-  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</tbody></table>`;
+export function table(head: string[], rows: Cell[][], cls?: string): string {
+  return `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
 /** A link to the evidence line `E<n>` of the incident whose anchor prefix is given. */
@@ -28,17 +32,25 @@ const refLink = (refs: EvidenceList, e: Evidence, anchor: string): string => {
   return `<a href="#${anchor}-${id}">${esc(id)}</a>`;
 };
 
-export function milestoneTable(inc: Incident, tz: string, refs: EvidenceList, anchor: string): string {
-  const marks = markersOf(inc);
+/** One row per cluster window and incident, each linking to its section. */
+export function summaryTable(r: Report, tz: string): string {
+  return table(summaryHead(tz), summaryRows(r, tz).map((s) => [{ html: `<a href="#${s.anchor}">${esc(s.id)}</a>` }, ...s.cells.slice(1).map((c, i) => (i === 1 || i === 2 ? t(c) : c))]), 'summary-table');
+}
+
+/** Evidence refs of a list of lines, as links. */
+export function refLinks(refs: EvidenceList, es: Evidence[], anchor: string): string {
+  return es.map((e) => refLink(refs, e, anchor)).join(', ');
+}
+
+export function milestoneTable(inc: Incident, tz: string, refs: EvidenceList, anchor: string, cpDown: boolean): string {
+  const marks = markersOf(inc, cpDown);
   const rows: Cell[][] = [];
   if (inc.estimatedStart) rows.push([t(clockWithZone(inc.start, tz)), num('+0s'), { html: '<span class="marker">OUTAGE BEGINS</span> estimated start' }, '—', '—']);
-  for (const [k, label] of Object.entries(MILESTONE_LABELS) as Array<[MilestoneName, string]>) {
-    const m = inc.milestones[k];
-    if (!m) continue;
-    const what = marks[k] ? `<span class="marker">${esc(marks[k]!)}</span> ${esc(label)}` : esc(label);
-    rows.push([t(clockWithZone(m.time, tz)), num(signed(offsetSeconds(inc.start, m.time))), { html: what }, observerOf(k, m), { html: refLink(refs, m.evidence, anchor) }]);
+  for (const p of milestonesInOrder(inc)) {
+    const what = marks[p.name] ? `<span class="marker">${esc(marks[p.name]!)}</span> ${esc(p.label)}` : esc(p.label);
+    rows.push([t(clockWithZone(p.m.time, tz)), num(signed(offsetSeconds(inc.start, p.m.time))), { html: what }, observerOf(p.name, p.m), { html: refLink(refs, p.m.evidence, anchor) }]);
   }
-  const missing = (Object.keys(MILESTONE_LABELS) as MilestoneName[]).filter((k) => !inc.milestones[k]).map((k) => MILESTONE_LABELS[k]);
+  const missing = missingMilestones(inc);
   return table([`time, ${clockHeader(tz)}`, 'from start', 'milestone', 'node', 'evidence'], rows) + (missing.length ? `<p class="muted">Not in the logs: ${esc(missing.join(', '))}.</p>` : '');
 }
 
@@ -46,14 +58,14 @@ export function phaseTable(inc: Incident, tz: string): string {
   const phases = phasesOf(inc);
   if (!phases.length) return '';
   return table(['phase', 'from', 'to', 'length', 'share', 'what happened'], phases.map((p) => [
-    { html: `<span class="bar phase-${p.name}" style="width:${Math.max(2, Math.round(p.share * 120))}px"></span> <b>${esc(p.name)}</b>` },
+    { html: `<span class="bar phase-${p.name}" style="width:${Math.max(2, Math.round(p.share * 80))}px"></span> <b>${esc(phaseTitle(p))}</b>` },
     t(clockWithZone(p.from, tz)), t(clockWithZone(p.to, tz)), num(fmtDuration(p.seconds)), num(`${Math.round(p.share * 100)}%`), p.label,
   ]));
 }
 
 export function observerTable(inc: Incident, tz: string): string {
   if (!inc.observers.length) return '';
-  const c = (iso: string | null): Cell => t(iso ? `${signed(offsetSeconds(inc.start, iso))} at ${clockWithZone(iso, tz)}` : '—');
+  const c = (iso: string | null): Cell => (iso ? `${signed(offsetSeconds(inc.start, iso))} at ${clockWithZone(iso, tz)}` : '—');
   return table(['observer', 'first sign', 'tunnel stopped', 'LB failover', 'peer back'], inc.observers.map((o) => [o.node ?? '?', c(o.firstSign), c(o.tunnelStopped), c(o.loadBalancerFailover), c(o.peerBack)]));
 }
 
@@ -71,14 +83,23 @@ export function findingList(fs: Finding[], refs: EvidenceList | null, anchor: st
   return `<ul>${items.join('')}</ul>`;
 }
 
-export function evidenceTable(refs: EvidenceList, anchor: string): string {
-  return table(['ref', 'where', 'line'], refs.items.map((e, i) => [
-    { html: `<span id="${anchor}-E${i + 1}">E${i + 1}</span>` }, { html: `<code>${esc(cite(e))}</code>` }, { html: `<div class="log">${esc(e.text)}</div>` },
-  ]));
+export function evidenceTable(inc: Incident, refs: EvidenceList, anchor: string, tz: string): string {
+  return table(['ref', 'where', 'line'], refs.items.map((e, i) => {
+    const run = runNote(inc, e, tz);
+    return [{ html: `<span id="${anchor}-E${i + 1}">E${i + 1}</span>` }, { html: `<code>${esc(cite(e))}</code>${run ? ` <span class="muted">${esc(run)}</span>` : ''}` }, { html: `<div class="log">${esc(e.text)}</div>` }];
+  }));
 }
 
 export function coverageTable(r: Report, tz: string): string {
-  return table(['input', 'node', 'role', 'lines', 'parsed', 'unparsed', 'events', 'first', 'last'], r.inputs.map((i) => [
-    { html: `<code>${esc(i.path)}</code>` }, i.node ?? '?', i.role, num(i.lines), num(i.parsed), num(i.lines - i.parsed), num(i.events), t(utcWithZone(i.firstTime, tz)), t(utcWithZone(i.lastTime, tz)),
-  ]));
+  const base = baseOf(r);
+  const head = base ? `<p class="muted">Paths under <code>${esc(base)}</code>.</p>` : '';
+  return head + table(['input', 'node', 'role', 'lines', 'parsed', 'unparsed', 'events', 'first', 'last'], r.inputs.map((i) => [
+    { html: `<code>${esc(i.path.slice(base.length))}</code>` }, i.node ?? '?', i.role, num(i.lines), num(i.parsed), num(i.lines - i.parsed), num(i.events), utcWithZone(i.firstTime, tz), utcWithZone(i.lastTime, tz),
+  ]), 'coverage');
+}
+
+/** Runs of repeated lines: who, what, how many until when, with the first line's evidence link. */
+export function runTable(inc: Incident, tz: string, refs: EvidenceList, anchor: string): string {
+  const runs = runsOf(inc, tz);
+  return runs.length ? table(RUN_HEAD, runs.map((x) => [x.node, x.what, x.peer, t(x.from), t(x.repeats), { html: refLink(refs, x.evidence, anchor) }])) : '';
 }

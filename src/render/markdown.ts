@@ -1,31 +1,35 @@
-// Markdown report for the ticket (DESIGN §7, peers.md §1.8): a summary per incident, the
-// OUTAGE BEGINS / MITIGATED / ENDS markers, milestones with offsets and evidence, the phase
-// breakdown, pods, findings with the manual steps, and the coverage of the input.
-import type { Finding, Incident, MilestoneName, Report } from '../types';
+// Markdown report for the ticket (DESIGN §7): cluster windows and a summary first, then per
+// incident the summary sentence, cause, durations from the start, milestones in time order with
+// the OUTAGE markers, the phases, observers, pods, findings and evidence; notes, coverage and
+// "how to read this report" last.
+import type { ClusterWindow, Finding, Incident, Report } from '../types';
 import { fmtDuration } from '../assemble/format';
-import type { RenderOptions } from './table';
+import type { RenderOptions } from './options';
 import { offsetSeconds, signedDuration } from './time';
-import { DURATION_LABELS, MILESTONE_LABELS, observerOf, peerLabel, summaryOf } from './words';
+import { causeText, cyclesText, DURATION_LABELS, notBackText, observerOf, peerLabel, summaryOf } from './words';
 import { clockHeader, clockWithZone, utcWithZone } from './zoned';
-import { markersOf, MARKER_MEANING } from './markers';
-import { dominantPhase, phasesOf } from './phases';
-import { cite, EvidenceList, incidentEvidence, oneLine } from './evidence';
+import { markersOf } from './markers';
+import { dominantPhase, phasesOf, phaseTitle } from './phases';
+import { cite, EvidenceList, incidentEvidence, oneLine, runNote } from './evidence';
+import { milestonesInOrder, missingMilestones } from './timeline';
+import { controlPlaneDownAt, windowHeadline } from './windows';
+import { summaryHead, summaryRows, wantsSummary } from './summary';
+import { baseOf, notesOf, reportFindings } from './notes';
+import { GUIDE } from './guide';
+import { RUN_HEAD, runsOf } from './runs';
 import { mdCode, mdTable, mdText } from './mdEscape';
 
-const signed = signedDuration;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-function milestoneTable(inc: Incident, tz: string, refs: EvidenceList): string {
-  const marks = markersOf(inc);
+function milestoneTable(inc: Incident, tz: string, refs: EvidenceList, cpDown: boolean): string {
+  const marks = markersOf(inc, cpDown);
   const rows: string[][] = [];
   if (inc.estimatedStart) rows.push([clockWithZone(inc.start, tz), '+0s', '**OUTAGE BEGINS** (estimated start)', '—', '—']);
-  for (const [k, label] of Object.entries(MILESTONE_LABELS) as Array<[MilestoneName, string]>) {
-    const m = inc.milestones[k];
-    if (!m) continue;
-    const what = marks[k] ? `**${marks[k]}** ${label}` : label;
-    rows.push([clockWithZone(m.time, tz), signed(offsetSeconds(inc.start, m.time)), what, mdText(observerOf(k, m)), refs.ref(m.evidence)]);
+  for (const p of milestonesInOrder(inc)) {
+    const what = marks[p.name] ? `**${marks[p.name]}** ${p.label}` : p.label;
+    rows.push([clockWithZone(p.m.time, tz), signedDuration(offsetSeconds(inc.start, p.m.time)), what, mdText(observerOf(p.name, p.m)), refs.ref(p.m.evidence)]);
   }
-  const missing = (Object.keys(MILESTONE_LABELS) as MilestoneName[]).filter((k) => !inc.milestones[k]).map((k) => MILESTONE_LABELS[k]);
+  const missing = missingMilestones(inc);
   const table = mdTable([`time, ${clockHeader(tz)}`, 'from start', 'milestone', 'node', 'evidence'], rows);
   return missing.length ? `${table}\n\nNot in the logs: ${missing.join(', ')}.` : table;
 }
@@ -35,9 +39,9 @@ function phaseSection(inc: Incident, tz: string): string[] {
   if (!phases.length) return [];
   const top = dominantPhase(phases);
   const out = ['### Where the time went', ''];
-  if (top) out.push(`Most of it (${pct(top.share)}, ${fmtDuration(top.seconds)}) was **${top.name}**: ${top.label}.`, '');
+  if (top) out.push(`Most of it (${pct(top.share)}, ${fmtDuration(top.seconds)}) was the **${phaseTitle(top)}**: ${top.label}.`, '');
   out.push(mdTable(['phase', 'from', 'to', 'length', 'share', 'what happened'], phases.map((p) => [
-    `**${p.name}**`, clockWithZone(p.from, tz), clockWithZone(p.to, tz), fmtDuration(p.seconds), pct(p.share), p.label,
+    `**${phaseTitle(p)}**`, clockWithZone(p.from, tz), clockWithZone(p.to, tz), fmtDuration(p.seconds), pct(p.share), p.label,
   ])));
   return [...out, ''];
 }
@@ -49,18 +53,21 @@ function findingLines(fs: Finding[], refs: EvidenceList | null): string[] {
   });
 }
 
-function incidentSection(inc: Incident, o: RenderOptions): string {
+function incidentSection(inc: Incident, o: RenderOptions, windows: ClusterWindow[]): string {
   const refs = incidentEvidence(inc);
-  const out: string[] = [`## Incident ${inc.id}: ${mdText(peerLabel(inc))}`, '', `> ${mdText(summaryOf(inc, 'UTC'))}`, ''];
-  out.push(mdTable(['measure', 'value'], [
-    ['start', `${utcWithZone(inc.start, o.tz)}${inc.estimatedStart ? ' (estimated)' : ''}`],
-    ['end', inc.end ? utcWithZone(inc.end, o.tz) : 'not back in the logs'],
-    ...(Object.entries(DURATION_LABELS) as Array<[keyof typeof DURATION_LABELS, string]>).map(([k, l]) => [l, fmtDuration(inc.durations[k])]),
-  ]), '');
-  out.push('### Timeline', '', milestoneTable(inc, o.tz, refs), '');
+  const cpDown = !!controlPlaneDownAt(inc, windows);
+  const out: string[] = [`## Incident ${inc.id}: ${mdText(peerLabel(inc))}`, '', `> ${mdText(summaryOf(inc, o.tz, windows))}`, ''];
+  const cause = causeText(inc);
+  if (cause) out.push(`**${mdText(cause)}**${inc.cause!.evidence.length ? ` (${inc.cause!.evidence.map((e) => refs.ref(e)).join(', ')})` : ''}`, '');
+  const cycles = cyclesText(inc, o.tz);
+  if (cycles) out.push(mdText(cycles), '');
+  out.push(`Start ${utcWithZone(inc.start, o.tz)}${inc.estimatedStart ? ' (estimated)' : ''}; end ${inc.end ? utcWithZone(inc.end, o.tz) : notBackText(inc)}.`, '');
+  const ds = Object.entries(DURATION_LABELS) as Array<[keyof typeof DURATION_LABELS, string]>;
+  out.push(mdTable(['from the start', ...ds.map(([, l]) => l)], [['duration', ...ds.map(([k]) => fmtDuration(inc.durations[k]))]]), '');
+  out.push('### Timeline', '', milestoneTable(inc, o.tz, refs, cpDown), '');
   out.push(...phaseSection(inc, o.tz));
   if (inc.observers.length) {
-    const cell = (iso: string | null) => (iso ? `${signed(offsetSeconds(inc.start, iso))} at ${clockWithZone(iso, o.tz)}` : '—');
+    const cell = (iso: string | null) => (iso ? `${signedDuration(offsetSeconds(inc.start, iso))} at ${clockWithZone(iso, o.tz)}` : '—');
     out.push('### What each surviving node saw', '', mdTable(['observer', 'first sign', 'tunnel stopped', 'LB failover', 'peer back'],
       inc.observers.map((ob) => [mdText(ob.node ?? '?'), cell(ob.firstSign), cell(ob.tunnelStopped), cell(ob.loadBalancerFailover), cell(ob.peerBack)])), '');
   }
@@ -68,25 +75,44 @@ function incidentSection(inc: Incident, o: RenderOptions): string {
     out.push(`### Pods force-deleted by the pod-reaper (${inc.pods.length})`, '', mdTable(['namespace', 'pod', `deletion timestamp, ${clockHeader(o.tz)}`, 'force-deleted', 'outcome'],
       inc.pods.map((p) => [mdText(p.namespace), mdText(p.name), clockWithZone(p.deletionTimestamp, o.tz), clockWithZone(p.forceDeletedAt, o.tz), p.attempts > 1 ? `${p.outcome} (${p.attempts} tries)` : p.outcome])), '');
   }
+  const runs = runsOf(inc, o.tz);
+  if (runs.length) out.push('### Repeated lines', '', mdTable(RUN_HEAD, runs.map((x) => [mdText(x.node), x.what, mdText(x.peer), x.from, x.repeats, refs.ref(x.evidence)])), '');
   out.push('### Findings and manual steps', '', ...(inc.findings.length ? findingLines(inc.findings, refs) : ['None: every phase took about as long as the timing model expects.']), '');
-  out.push('### Evidence', '', mdTable(['ref', 'where', 'line'], refs.items.map((e, i) => [`E${i + 1}`, mdCode(cite(e)), mdCode(oneLine(e.text))])), '');
+  out.push('### Evidence', '', mdTable(['ref', 'where', 'line'], refs.items.map((e, i) => {
+    const run = runNote(inc, e, o.tz);
+    return [`E${i + 1}`, `${mdCode(cite(e))}${run ? ` ${run}` : ''}`, mdCode(oneLine(e.text))];
+  })), '');
   return out.join('\n');
 }
 
-function coverage(r: Report, tz: string): string {
-  const rows = r.inputs.map((i) => [mdCode(i.path), mdText(i.node ?? '?'), i.role, String(i.lines), String(i.parsed), String(i.lines - i.parsed), String(i.events), utcWithZone(i.firstTime, tz), utcWithZone(i.lastTime, tz)]);
-  const warn = r.inputs.flatMap((i) => i.warnings.map((w) => `- ${mdCode(i.path, false)}: ${mdText(w)}`));
-  return ['## Coverage of the input', '', mdTable(['input', 'node', 'role', 'lines', 'parsed', 'unparsed', 'events', 'first', 'last'], rows), ...(warn.length ? ['', ...warn] : [])].join('\n');
+/** Windows first (DESIGN §6b), each with its message as the headline and its evidence. */
+export function windowLines(windows: ClusterWindow[], tz: string): string[] {
+  if (!windows.length) return [];
+  return ['## Cluster windows', '', ...windows.map((w) => `- **${mdText(windowHeadline(w, tz))}**: ${mdText(w.message)}${w.evidence.length ? ` (${w.evidence.map((e) => mdCode(cite(e), false)).join(', ')})` : ''}`), ''];
 }
 
-/** The whole report as GitHub/GitLab/Jira-compatible Markdown. */
+function coverage(r: Report, tz: string): string {
+  const base = baseOf(r);
+  const rows = r.inputs.map((i) => [mdCode(i.path.slice(base.length)), mdText(i.node ?? '?'), i.role, String(i.lines), String(i.parsed), String(i.lines - i.parsed), String(i.events), utcWithZone(i.firstTime, tz), utcWithZone(i.lastTime, tz)]);
+  const warn = r.inputs.flatMap((i) => i.warnings.map((w) => `- ${mdCode(i.path.slice(base.length), false)}: ${mdText(w)}`));
+  const head = base ? `Paths under ${mdCode(base, false)}.` : '';
+  return ['## Coverage of the input', '', ...(head ? [head, ''] : []), mdTable(['input', 'node', 'role', 'lines', 'parsed', 'unparsed', 'events', 'first', 'last'], rows), ...(warn.length ? ['', ...warn] : [])].join('\n');
+}
+
+/** The whole report as GitHub/GitLab-compatible Markdown. */
 export function renderMarkdown(r: Report, o: RenderOptions): string {
   const n = r.incidents.length;
+  const windows = r.windows ?? [];
   const zone = o.tz === 'UTC' ? 'All times UTC.' : `All times UTC, with ${mdText(o.tz)} in brackets.`;
-  const out: string[] = ['# Outage report', '', `${n ? `${n} outage${n > 1 ? 's' : ''}` : 'No outage'} found in ${r.inputs.length} input(s). ${zone} Generated by ${mdText(r.tool)}.`, ''];
-  if (n) out.push(Object.entries(MARKER_MEANING).map(([k, v]) => `**${k}**: ${v}.`).join(' '), '');
-  for (const inc of r.incidents) out.push(incidentSection(inc, o));
-  if (r.findings.length) out.push('## Other findings', '', ...findingLines(r.findings, null), '');
-  out.push(coverage(r, o.tz));
+  const out: string[] = ['# Outage report', '', `${n ? `${n} outage${n > 1 ? 's' : ''}` : 'No outage'} found in ${r.inputs.length} input(s). ${zone} Generated by ${mdText(r.tool)}. How to read it: see the end.`, ''];
+  out.push(...windowLines(windows, o.tz));
+  if (wantsSummary(r)) out.push('## Summary', '', mdTable(summaryHead(o.tz), summaryRows(r, o.tz).map((s) => s.cells.map(mdText))), '');
+  for (const inc of r.incidents) out.push(incidentSection(inc, o, windows));
+  const others = reportFindings(r);
+  if (others.length) out.push('## Other findings', '', ...findingLines(others, null), '');
+  const notes = notesOf(r);
+  if (notes.length) out.push('## Notes on the input', '', ...notes.map((x) => `- ${mdText(x.text)}`), '');
+  out.push(coverage(r, o.tz), '');
+  out.push('## How to read this report', '', ...GUIDE.map(([k, v]) => `- **${k}**: ${mdText(v)}`));
   return out.join('\n') + '\n';
 }

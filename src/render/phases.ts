@@ -1,8 +1,10 @@
-// What the interruption was spent on: consecutive phases between milestones (detect, failover,
-// evict, reap), so a reader sees at once which wait dominated (seed Case #1: the reaper).
+// Where the time went: consecutive phases from the start to the end, each ending at its milestone
+// (in time order, so a load balancer that acts before the tunnel stops keeps its phase), then
+// "down, waiting for the node" until the peer is back or the logs end. A phase's length is not a
+// duration from the start: phases are always named "<name> phase".
 import type { Incident, MilestoneName } from '../types';
 
-export type PhaseName = 'detect' | 'failover' | 'evict' | 'reap';
+export type PhaseName = 'detect' | 'failover' | 'evict' | 'reap' | 'down';
 
 export interface Phase {
   name: PhaseName;
@@ -15,22 +17,40 @@ export interface Phase {
   share: number;
 }
 
-const STEPS: Array<{ name: PhaseName; until: MilestoneName; label: string }> = [
-  { name: 'detect', until: 'tunnelStopped', label: 'survivors notice the loss (tunnel stopped)' },
-  { name: 'failover', until: 'loadBalancerFailover', label: 'agent load balancers drop the server' },
-  { name: 'evict', until: 'podsTerminating', label: 'Kubernetes waits out grace and toleration, marks pods for deletion' },
-  { name: 'reap', until: 'lastForceDelete', label: 'stuck pods wait for the pod-reaper to force-delete them' },
-];
+export const PHASE_LABELS: Record<PhaseName, string> = {
+  detect: 'survivors notice the loss (tunnel stopped)',
+  failover: 'agent load balancers drop the server',
+  evict: 'Kubernetes waits out grace and toleration, marks pods for deletion',
+  reap: 'stuck pods wait for the pod-reaper to force-delete them',
+  down: 'down, waiting for the node',
+};
 
-/** Consecutive phases from the start; a missing milestone is skipped, never invented. */
+const ENDS: Array<[PhaseName, MilestoneName]> = [['detect', 'tunnelStopped'], ['failover', 'loadBalancerFailover'], ['evict', 'podsTerminating'], ['reap', 'lastForceDelete'], ['down', 'peerBack']];
+
+/** `detect phase`: the name a phase is shown by, never a bare duration name. */
+export const phaseTitle = (p: { name: PhaseName }): string => `${p.name} phase`;
+
+/** Where an incident's story ends: the peer back, else the end of the logs (or its last evidence when not known). */
+export function storyEnd(inc: Incident): { at: string; back: boolean } | null {
+  if (inc.milestones.peerBack) return { at: inc.milestones.peerBack.time, back: true };
+  if (inc.logsEnd) return { at: inc.logsEnd, back: false };
+  const last = Math.max(...inc.timeline.map((e) => Date.parse(e.until ?? e.time ?? '')).filter(Number.isFinite));
+  return Number.isFinite(last) ? { at: new Date(last).toISOString(), back: false } : null;
+}
+
+/** Consecutive phases from the start to the end; a missing milestone is skipped, never invented. */
 export function phasesOf(inc: Incident): Phase[] {
+  const ends = ENDS.filter(([, k]) => inc.milestones[k]).map(([name, k]) => ({ name, at: inc.milestones[k]!.time }));
+  const end = storyEnd(inc);
+  const lastAt = Math.max(Date.parse(inc.start), ...ends.map((e) => Date.parse(e.at)));
+  if (end && !end.back && Date.parse(end.at) > lastAt) ends.push({ name: 'down', at: end.at });
+  ends.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const out: Phase[] = [];
   let from = inc.start;
-  for (const s of STEPS) {
-    const m = inc.milestones[s.until];
-    if (!m || Date.parse(m.time) < Date.parse(from)) continue;
-    out.push({ name: s.name, label: s.label, from, to: m.time, seconds: (Date.parse(m.time) - Date.parse(from)) / 1000, share: 0 });
-    from = m.time;
+  for (const e of ends) {
+    if (Date.parse(e.at) < Date.parse(from)) continue;
+    out.push({ name: e.name, label: PHASE_LABELS[e.name], from, to: e.at, seconds: (Date.parse(e.at) - Date.parse(from)) / 1000, share: 0 });
+    from = e.at;
   }
   const total = out.reduce((a, p) => a + p.seconds, 0);
   for (const p of out) p.share = total > 0 ? p.seconds / total : 0;

@@ -1,25 +1,25 @@
 // The SVG swimlane of one incident: a lane per observer node and one for the pod-reaper, a mark
-// per timeline event (hover: time, kind, node, evidence), phase bars (detect, failover, evict,
-// reap) and the OUTAGE BEGINS / MITIGATED / ENDS lines. Every log-derived string goes through esc.
-import type { Incident, MilestoneName, TimelineEvent } from '../types';
+// per timeline event (coloured by family, runs as bars: swimlaneMarks.ts), grey phase bars, the
+// OUTAGE BEGINS / MITIGATED / ENDS lines, and a band for a cluster window the incident lies in.
+// Sized for an 800 px page. Every log-derived string goes through esc.
+import type { ClusterWindow, Incident, MilestoneName, TimelineEvent } from '../types';
 import { fmtDuration } from '../assemble/format';
 import { esc, el } from './escape';
 import { ticks, xOf, type Scale } from './axis';
-import { phasesOf } from './phases';
+import { phasesOf, phaseTitle } from './phases';
 import { markersOf } from './markers';
 import { fmtClock } from './time';
 import { utcWithZone } from './zoned';
-import { cite, oneLine } from './evidence';
 import { labelRows, labelSpan } from './labelRows';
+import { LANE_H, laneMarks } from './swimlaneMarks';
+import { controlPlaneDownAt, WINDOW_TITLES, windowsOver } from './windows';
 
 export const REAPER_LANE = 'pod-reaper';
-const W = 1000;
-const LABEL_W = 170;
-const LANE_H = 30;
+/** Drawing width: about the width of an 800 px page, so text keeps its size there. */
+const W = 760;
+const LABEL_W = 140;
 const ROW_H = 14; // one row of marker labels: an 11px bold line with its descent
 const AXIS_H = 36;
-const R = 4.5;
-const SLOTS = [0, -8, 8]; // vertical offsets that keep marks of one instant apart
 
 /** The lane an event belongs to: its observer node, or the pod-reaper. */
 export function laneOf(e: TimelineEvent): string {
@@ -35,14 +35,9 @@ export function lanesOf(inc: Incident): string[] {
   return [...[...nodes].sort(), ...(reaper ? [REAPER_LANE] : [])];
 }
 
-/** Colour class by event family: tunnel, lb, reaper, node, ... */
-export function kindClass(kind: string): string {
-  const family = kind.split('.')[0];
-  return ['tunnel', 'watch', 'lb', 'reaper', 'pod', 'node', 'etcd', 'apiserver'].includes(family) ? `k-${family}` : 'k-other';
-}
-
 function timesOf(inc: Incident): number[] {
-  const times = [Date.parse(inc.start), ...inc.timeline.filter((e) => e.time).map((e) => Date.parse(e.time!))];
+  const times = [Date.parse(inc.start)];
+  for (const e of inc.timeline) if (e.time) times.push(Date.parse(e.time), Date.parse(e.until ?? e.time));
   for (const m of Object.values(inc.milestones)) if (m) times.push(Date.parse(m.time));
   return times;
 }
@@ -72,36 +67,21 @@ export function detailRange(inc: Incident): [number, number] | null {
   return padded(start, end);
 }
 
-/** Lane label: the host part of an FQDN (full name on hover), at most 24 characters. */
+/** Lane label: the host part of an FQDN (full name on hover), at most 20 characters. */
 function short(node: string): string {
   const host = /[A-Za-z]/.test(node) && node.includes('.') ? node.split('.')[0] : node;
-  return host.length > 24 ? host.slice(0, 23) + '…' : host;
-}
-
-/** Marks of one lane, each in the first vertical slot where it does not cover its neighbour. */
-function laneMarks(events: TimelineEvent[], s: Scale, y: number, tz: string): string[] {
-  const lastX = SLOTS.map(() => -Infinity);
-  return events.map((e) => {
-    const x = xOf(s, Date.parse(e.time!));
-    let slot = SLOTS.findIndex((_, i) => x - lastX[i] >= 2 * R);
-    if (slot < 0) slot = 0;
-    lastX[slot] = x;
-    const tip = `${utcWithZone(e.time, tz)}\n${e.kind}${e.peer ? ` → ${e.peer}` : ''}\n${cite(e.evidence)}\n${oneLine(e.evidence.text, 200)}`;
-    return el('circle', { class: `mark ${kindClass(e.kind)}`, cx: x.toFixed(1), cy: y + LANE_H / 2 + SLOTS[slot], r: R, 'data-kind': e.kind, 'data-time': e.time }, el('title', {}, esc(tip)));
-  });
+  return host.length > 20 ? host.slice(0, 19) + '…' : host;
 }
 
 /** Vertical layout above the lanes: `rows` rows of marker labels, then the phase bar. */
-interface Head { rows: number; phaseY: number; top: number }
-
-function headOf(rows: number): Head {
+function headOf(rows: number): { phaseY: number; top: number } {
   const phaseY = 10 + Math.max(1, rows) * ROW_H; // one row: the bar at 24 and the lanes at 44
-  return { rows, phaseY, top: phaseY + 20 };
+  return { phaseY, top: phaseY + 20 };
 }
 
 function axis(s: Scale, tz: string, h: number, top: number): string[] {
   const parts: string[] = [];
-  const ts = ticks(s);
+  const ts = ticks(s, 7);
   const withSeconds = ts.length > 1 && ts[1] - ts[0] < 60_000;
   const clock = (iso: string, zone: string) => (withSeconds ? fmtClock(iso, zone) : fmtClock(iso, zone).slice(0, 5));
   for (const t of ts) {
@@ -112,7 +92,7 @@ function axis(s: Scale, tz: string, h: number, top: number): string[] {
     if (tz !== 'UTC') parts.push(el('text', { class: 'axis', x, y: h - AXIS_H + 28, 'text-anchor': 'middle' }, esc(`(${clock(iso, tz)})`)));
   }
   parts.push(el('text', { class: 'axis', x: 6, y: h - AXIS_H + 14 }, 'UTC'));
-  if (tz !== 'UTC') parts.push(el('text', { class: 'axis', x: 6, y: h - AXIS_H + 28 }, esc(`(${tz.length > 22 ? tz.slice(0, 21) + '…' : tz})`)));
+  if (tz !== 'UTC') parts.push(el('text', { class: 'axis', x: 6, y: h - AXIS_H + 28 }, esc(`(${tz.length > 18 ? tz.slice(0, 17) + '…' : tz})`)));
   return parts;
 }
 
@@ -123,15 +103,27 @@ function phaseBars(inc: Incident, s: Scale, y: number): string[] {
     if (to <= from) return [];
     const x = xOf(s, from);
     const w = Math.max(2, xOf(s, to) - x);
-    const tip = `${p.name}: ${fmtDuration(p.seconds)} (${Math.round(p.share * 100)}%), ${p.label}`;
-    const label = w > 44 ? el('text', { class: 'phase-label', x: (x + 4).toFixed(1), y: y + 11 }, esc(w > 110 ? `${p.name} ${fmtDuration(p.seconds)}` : p.name)) : '';
+    const tip = `${phaseTitle(p)}: ${fmtDuration(p.seconds)} (${Math.round(p.share * 100)}%), ${p.label}`;
+    const label = w > 44 ? el('text', { class: `phase-label pl-${p.name}`, x: (x + 4).toFixed(1), y: y + 11 }, esc(w > 120 ? `${phaseTitle(p)} ${fmtDuration(p.seconds)}` : p.name)) : '';
     return [el('g', { class: 'phase', 'data-phase': p.name }, el('rect', { class: `phase-${p.name}`, x: x.toFixed(1), y, width: w.toFixed(1), height: 14, rx: 2 }, el('title', {}, esc(tip))) + label)];
   });
 }
 
+/** Bands for the cluster windows over the range, across every lane, named at their top. */
+function windowBands(windows: ClusterWindow[], s: Scale, top: number, bottom: number): string[] {
+  return windowsOver(windows, s.t0, s.t1).map((w) => {
+    const x0 = Math.max(s.x0, xOf(s, Date.parse(w.start)));
+    const x1 = w.end ? Math.min(s.x1, xOf(s, Date.parse(w.end))) : s.x1;
+    const tip = `${WINDOW_TITLES[w.kind]}: ${w.message}`;
+    return el('g', { class: 'window-band', 'data-window': w.kind },
+      el('rect', { x: x0.toFixed(1), y: top, width: Math.max(2, x1 - x0).toFixed(1), height: bottom - top }, el('title', {}, esc(tip)))
+      + el('text', { class: 'window-label', x: (x0 + 3).toFixed(1), y: top + 10 }, esc(WINDOW_TITLES[w.kind].toLowerCase())));
+  });
+}
+
 /** The markers shown in the range, each with its label's place and row (labels never overlap). */
-function markerLayout(inc: Incident, s: Scale): Array<{ x: number; label: string; row: number; anchor: 'start' | 'end'; textX: number }> {
-  const lines: Array<[string, string]> = Object.entries(markersOf(inc)).map(([k, label]) => [inc.milestones[k as MilestoneName]!.time, label!]);
+function markerLayout(inc: Incident, s: Scale, cpDown: boolean) {
+  const lines: Array<[string, string]> = Object.entries(markersOf(inc, cpDown)).map(([k, label]) => [inc.milestones[k as MilestoneName]!.time, label!]);
   if (inc.estimatedStart) lines.unshift([inc.start, 'OUTAGE BEGINS (estimated)']);
   const shown = lines.filter(([iso]) => Date.parse(iso) >= s.t0 && Date.parse(iso) <= s.t1).map(([iso, label]) => {
     const x = xOf(s, Date.parse(iso));
@@ -149,22 +141,33 @@ function markerLines(markers: ReturnType<typeof markerLayout>, h: number): strin
   });
 }
 
-/** One self-contained <svg> element for the incident, over `range` (default: all of it). */
-export function renderSwimlane(inc: Incident, tz: string, range: [number, number] = fullRange(inc)): string {
+export interface SwimlaneOptions {
+  /** the span shown (default: all of the incident) */
+  range?: [number, number];
+  /** the report's cluster windows: drawn as bands where they overlap */
+  windows?: ClusterWindow[];
+}
+
+/** One self-contained <svg> element for the incident. */
+export function renderSwimlane(inc: Incident, tz: string, opts: SwimlaneOptions = {}): string {
   const lanes = lanesOf(inc);
+  const range = opts.range ?? fullRange(inc);
   const s: Scale = { t0: range[0], t1: range[1], x0: LABEL_W, x1: W - 12 };
-  const markers = markerLayout(inc, s);
+  const markers = markerLayout(inc, s, !!controlPlaneDownAt(inc, opts.windows));
   const head = headOf(Math.max(0, ...markers.map((m) => m.row + 1)));
   const h = head.top + lanes.length * LANE_H + AXIS_H;
   const inRange = (e: TimelineEvent) => !!e.time && Date.parse(e.time) >= s.t0 && Date.parse(e.time) <= s.t1;
   const parts = [...axis(s, tz, h, head.top), ...phaseBars(inc, s, head.phaseY)];
   lanes.forEach((lane, i) => {
     const y = head.top + i * LANE_H;
-    const marks = laneMarks(inc.timeline.filter((e) => inRange(e) && laneOf(e) === lane), s, y, tz);
     parts.push(el('g', { class: 'lane', 'data-node': lane },
       `<rect class="lane-bg" x="0" y="${y + 2}" width="${W}" height="${LANE_H - 4}" rx="3"/>`
-      + el('text', { class: 'lane-label', x: 6, y: y + LANE_H / 2 + 4 }, el('title', {}, esc(lane)) + esc(short(lane)))
-      + marks.join('')));
+      + el('text', { class: 'lane-label', x: 6, y: y + LANE_H / 2 + 4 }, el('title', {}, esc(lane)) + esc(short(lane)))));
+  });
+  parts.push(...windowBands(opts.windows ?? [], s, head.top, head.top + lanes.length * LANE_H));
+  lanes.forEach((lane, i) => {
+    const marks = laneMarks(inc.timeline.filter((e) => inRange(e) && laneOf(e) === lane), s, head.top + i * LANE_H, tz);
+    parts.push(el('g', { class: 'marks', 'data-node': lane }, marks.join('')));
   });
   parts.push(...markerLines(markers, h));
   const shown = inc.timeline.filter(inRange).length;

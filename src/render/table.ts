@@ -1,92 +1,107 @@
-// Terminal report (cli-table3): a block per incident, then coverage per input (DESIGN §7).
-import Table from 'cli-table3';
-import type { Evidence, Incident, MilestoneName, Report } from '../types';
+// Terminal report (DESIGN §7): cluster windows and a summary first, then a block per incident
+// (milestones in time order, phases, observers, pods, findings, evidence), notes and coverage.
+// Fits the terminal width (fit.ts) unless --wide; every input-derived string goes through termSafe.
+import type { ClusterWindow, Finding, Incident, Report } from '../types';
 import { fmtDuration } from '../assemble/format';
-import { fmtTime, fmtClock, offsetSeconds, signedDuration } from './time';
-import { DURATION_LABELS, MILESTONE_LABELS, observerOf, peerLabel, summaryOf } from './words';
-import { cite, EvidenceList, oneLine } from './evidence';
+import { offsetSeconds, signedDuration } from './time';
+import { clockHeader, clockWithZone, utcWithZone } from './zoned';
+import { causeText, cyclesText, DURATION_LABELS, notBackText, observerOf, peerLabel, summaryOf } from './words';
+import { cite, incidentEvidence, oneLine, runNote, type EvidenceList } from './evidence';
+import { milestonesInOrder, missingMilestones } from './timeline';
+import { dominantPhase, phasesOf, phaseTitle } from './phases';
+import { controlPlaneDownAt, windowHeadline } from './windows';
+import { markersOf } from './markers';
+import { summaryHead, summaryRows, wantsSummary } from './summary';
+import { baseOf, notesOf, reportFindings } from './notes';
+import { fitTable, line, wrap, type Fit } from './fit';
+import type { RenderOptions } from './options';
+import { RUN_HEAD, runsOf } from './runs';
 
-export interface RenderOptions {
-  tz: string;
-  color: boolean;
+export type { RenderOptions };
+
+const bold = (s: string, f: Fit) => (f.color ? `\x1b[1m${s}\x1b[0m` : s);
+
+function findingLines(fs: Finding[], ref: (e: Finding['evidence']) => string, f: Fit): string[] {
+  return fs.map((x) => wrap(`[${x.severity}] ${x.code}: ${x.message}${x.evidence?.length ? ` (${ref(x.evidence)})` : ''}`, f, '  '));
 }
 
-const plain = { head: [] as string[], border: [] as string[] };
-
-function table(head: string[], opts: RenderOptions): Table.Table {
-  return new Table({ head, style: opts.color ? { head: ['cyan'] } : plain, wordWrap: false });
-}
-
-const signed = signedDuration;
-
-function incidentBlock(inc: Incident, o: RenderOptions): string {
-  const out: string[] = [];
-  const title = `Incident ${inc.id}: ${peerLabel(inc)}`;
-  out.push(o.color ? `\x1b[1m${title}\x1b[0m` : title);
-  out.push(summaryOf(inc, o.tz));
-  out.push(`start ${fmtTime(inc.start, o.tz)}${inc.estimatedStart ? ' (estimated)' : ''}   end ${inc.end ? fmtTime(inc.end, o.tz) : 'not back in the logs'}`);
-  out.push(Object.entries(DURATION_LABELS).map(([k, l]) => `${l} ${fmtDuration(inc.durations[k as keyof typeof DURATION_LABELS])}`).join(' · '));
-  const refs = new EvidenceList();
-  const ref = (e: Evidence) => refs.ref(e);
-  const m = table(['milestone', `time (${o.tz})`, 'from start', 'node', 'evidence'], o);
-  for (const [k, label] of Object.entries(MILESTONE_LABELS)) {
-    const ms = inc.milestones[k as MilestoneName];
-    m.push([label, ms ? fmtTime(ms.time, o.tz) : '—', ms ? signed(offsetSeconds(inc.start, ms.time)) : '—', ms ? observerOf(k as MilestoneName, ms) : '—', ms ? ref(ms.evidence) : '—']);
+function milestoneTable(inc: Incident, tz: string, refs: EvidenceList, cpDown: boolean, f: Fit): string {
+  const marks = markersOf(inc, cpDown);
+  const rows: string[][] = [];
+  if (inc.estimatedStart) rows.push([clockWithZone(inc.start, tz), '+0s', 'OUTAGE BEGINS (estimated start)', '—', '—']);
+  for (const p of milestonesInOrder(inc)) {
+    rows.push([clockWithZone(p.m.time, tz), signedDuration(offsetSeconds(inc.start, p.m.time)), marks[p.name] ? `${marks[p.name]} ${p.label}` : p.label, observerOf(p.name, p.m), refs.ref(p.m.evidence)]);
   }
-  out.push(m.toString());
+  const t = fitTable([{ head: `time, ${clockHeader(tz)}` }, { head: 'from start' }, { head: 'milestone' }, { head: 'node', cut: 'end', min: 12 }, { head: 'evidence' }], rows, f, 3);
+  const missing = missingMilestones(inc);
+  return missing.length ? `${t}\n${wrap(`Not in the logs: ${missing.join(', ')}.`, f)}` : t;
+}
+
+function phaseLines(inc: Incident, f: Fit): string[] {
+  const phases = phasesOf(inc);
+  if (!phases.length) return [];
+  const top = dominantPhase(phases);
+  const out = [wrap(`Where the time went: ${phases.map((p) => `${phaseTitle(p)} ${fmtDuration(p.seconds)} (${Math.round(p.share * 100)}%)`).join(' · ')}`, f)];
+  if (top) out.push(wrap(`Most of it was the ${phaseTitle(top)}: ${top.label}.`, f));
+  return out;
+}
+
+function incidentBlock(inc: Incident, o: RenderOptions, windows: ClusterWindow[], f: Fit): string {
+  const cpDown = !!controlPlaneDownAt(inc, windows);
+  const refs = incidentEvidence(inc);
+  const out: string[] = [bold(line(`Incident ${inc.id}: ${peerLabel(inc)}`, f), f), wrap(summaryOf(inc, o.tz, windows), f)];
+  const cause = causeText(inc);
+  if (cause) out.push(wrap(`${cause}${inc.cause!.evidence.length ? ` (${inc.cause!.evidence.map((e) => refs.ref(e)).join(', ')})` : ''}`, f));
+  const cycles = cyclesText(inc, o.tz);
+  if (cycles) out.push(wrap(cycles, f));
+  out.push(wrap(`start ${utcWithZone(inc.start, o.tz)}${inc.estimatedStart ? ' (estimated)' : ''} · end ${inc.end ? utcWithZone(inc.end, o.tz) : notBackText(inc)}`, f));
+  out.push(wrap(`From the start: ${Object.entries(DURATION_LABELS).map(([k, l]) => `${l} ${fmtDuration(inc.durations[k as keyof typeof DURATION_LABELS])}`).join(' · ')}`, f));
+  out.push(milestoneTable(inc, o.tz, refs, cpDown, f), ...phaseLines(inc, f));
   if (inc.observers.length) {
-    const t = table(['observer', 'first sign', 'tunnel stopped', 'LB failover', 'peer back'], o);
-    for (const ob of inc.observers) {
-      const cell = (iso: string | null) => (iso ? `${fmtClock(iso, o.tz)} (${signed(offsetSeconds(inc.start, iso))})` : '—');
-      t.push([ob.node ?? '?', cell(ob.firstSign), cell(ob.tunnelStopped), cell(ob.loadBalancerFailover), cell(ob.peerBack)]);
-    }
-    out.push(t.toString());
+    const cell = (iso: string | null) => (iso ? `${clockWithZone(iso, o.tz)} (${signedDuration(offsetSeconds(inc.start, iso))})` : '—');
+    out.push('What each surviving node saw:', fitTable([{ head: 'observer', cut: 'end', min: 12 }, { head: 'first sign' }, { head: 'tunnel stopped' }, { head: 'LB failover' }, { head: 'peer back' }],
+      inc.observers.map((ob) => [ob.node ?? '?', cell(ob.firstSign), cell(ob.tunnelStopped), cell(ob.loadBalancerFailover), cell(ob.peerBack)]), f));
   }
   if (inc.pods.length) {
-    const t = table(['namespace', 'pod', 'deletion timestamp', 'force-deleted', 'outcome'], o);
-    for (const p of inc.pods) t.push([p.namespace, p.name, fmtClock(p.deletionTimestamp, o.tz), fmtClock(p.forceDeletedAt, o.tz), p.attempts > 1 ? `${p.outcome} (${p.attempts} tries)` : p.outcome]);
-    out.push(`Pods force-deleted by the pod-reaper (${inc.pods.length}):`);
-    out.push(t.toString());
+    out.push(`Pods force-deleted by the pod-reaper (${inc.pods.length}):`, fitTable([{ head: 'namespace', cut: 'end', min: 10 }, { head: 'pod', cut: 'end', min: 16 }, { head: `deletion timestamp, ${clockHeader(o.tz)}` }, { head: 'force-deleted' }, { head: 'outcome' }],
+      inc.pods.map((p) => [p.namespace, p.name, clockWithZone(p.deletionTimestamp, o.tz), clockWithZone(p.forceDeletedAt, o.tz), p.attempts > 1 ? `${p.outcome} (${p.attempts} tries)` : p.outcome]), f, 2));
   }
-  if (inc.findings.length) {
-    out.push('Findings:');
-    for (const f of inc.findings) {
-      out.push(`  [${f.severity}] ${f.code}: ${f.message}${f.evidence?.length ? ` (${f.evidence.map(ref).join(', ')})` : ''}`);
-    }
-  }
+  const runs = runsOf(inc, o.tz);
+  if (runs.length) out.push('Repeated lines:', fitTable(RUN_HEAD.map((head) => ({ head, cut: head === 'node' || head === 'about' ? 'end' as const : undefined, min: 10 })), runs.map((x) => [x.node, x.what, x.peer, x.from, x.repeats, refs.ref(x.evidence)]), f, 2));
+  if (inc.findings.length) out.push('Findings:', ...findingLines(inc.findings, (es) => (es ?? []).map((e) => refs.ref(e)).join(', '), f));
   out.push('Evidence:');
-  refs.items.forEach((e, i) => out.push(`  E${i + 1} ${cite(e)}\n     ${oneLine(e.text)}`));
+  refs.items.forEach((e, i) => {
+    const run = runNote(inc, e, o.tz);
+    out.push(line(`${cite(e)}${run ? ` (${run})` : ''}`, f, 'start', `  E${i + 1} `), line(oneLine(e.text, 100_000), f, 'end', '     '));
+  });
   return out.join('\n');
 }
 
-/** The folder every path shares (`a/b/` for `a/b/c`, `a/b/d/e`), or ''. */
-export function commonDir(paths: string[]): string {
-  if (paths.length < 2) return '';
-  const split = paths.map((p) => p.split('/').slice(0, -1));
-  const first = split[0];
-  let n = 0;
-  while (n < first.length && split.every((s) => s[n] === first[n])) n++;
-  return n ? first.slice(0, n).join('/') + '/' : '';
-}
-
-/** Coverage: what each input contributed; paths shown under their common folder. */
-export function coverageTable(r: Report, o: RenderOptions): string {
-  const base = commonDir(r.inputs.map((i) => i.path));
-  const t = table(['input', 'node', 'role', 'lines', 'parsed', 'unparsed', 'events', 'first', 'last'], o);
-  for (const i of r.inputs) {
+/** Coverage: what each input contributed; paths shown under their common folder, warnings once. */
+export function coverageTable(r: Report, o: RenderOptions, f: Fit): string {
+  const base = baseOf(r);
+  const rows = r.inputs.map((i) => {
     const node = i.node && i.path.includes(i.node) ? i.node.split('.')[0] : i.node ?? '—';
-    t.push([i.path.slice(base.length), node, i.role, i.lines, i.parsed, i.lines - i.parsed, i.events, fmtTime(i.firstTime, o.tz), fmtTime(i.lastTime, o.tz)]);
-  }
-  const warn = r.inputs.flatMap((i) => i.warnings.map((w) => `  ! ${i.path}: ${w}`));
-  return [base ? `Coverage (paths under ${base}):` : 'Coverage:', t.toString(), ...warn].join('\n');
+    return [i.path.slice(base.length), node, i.role, i.lines, i.parsed, i.lines - i.parsed, i.events, utcWithZone(i.firstTime, o.tz), utcWithZone(i.lastTime, o.tz)];
+  });
+  const t = fitTable([{ head: 'input', cut: 'start', min: 24 }, { head: 'node', cut: 'end', min: 8 }, { head: 'role' }, { head: 'lines' }, { head: 'parsed' }, { head: 'unparsed' }, { head: 'events' }, { head: 'first' }, { head: 'last' }], rows, f);
+  const warn = r.inputs.flatMap((i) => i.warnings.map((w) => wrap(`! ${i.path.slice(base.length)}: ${w}`, f, '  ')));
+  return [line(base ? `Coverage (paths under ${base}):` : 'Coverage:', f, 'start'), t, ...warn].join('\n');
 }
 
+/** The terminal report. */
 export function renderTable(r: Report, o: RenderOptions): string {
-  const blocks: string[] = [];
-  if (!r.incidents.length) blocks.push(`No outage found in ${r.inputs.length} input(s).`);
-  else blocks.push(`${r.incidents.length} outage${r.incidents.length > 1 ? 's' : ''} found.`);
-  for (const inc of r.incidents) blocks.push(incidentBlock(inc, o));
-  if (r.findings.length) blocks.push(['Other findings:', ...r.findings.map((f) => `  [${f.severity}] ${f.code}: ${f.message}${f.evidence?.length ? ' (' + f.evidence.map(cite).join(', ') + ')' : ''}`)].join('\n'));
-  blocks.push(coverageTable(r, o));
+  const f: Fit = { width: o.width ?? null, color: o.color };
+  const windows = r.windows ?? [];
+  const n = r.incidents.length;
+  const blocks: string[] = [n ? `${n} outage${n > 1 ? 's' : ''} found.` : `No outage found in ${r.inputs.length} input(s).`];
+  for (const w of windows) blocks.push(wrap(`${windowHeadline(w, o.tz)}: ${w.message}${w.evidence.length ? ` (${w.evidence.map(cite).join(', ')})` : ''}`, f));
+  if (wantsSummary(r)) blocks.push(['Summary:', fitTable(summaryHead(o.tz).map((head, i) => ({ head, cut: i === 1 ? 'end' : undefined, min: 16 })), summaryRows(r, o.tz).map((s) => s.cells), f, 2)].join('\n'));
+  for (const inc of r.incidents) blocks.push(incidentBlock(inc, o, windows, f));
+  const others = reportFindings(r);
+  if (others.length) blocks.push(['Other findings:', ...findingLines(others, (es) => (es ?? []).map(cite).join(', '), f)].join('\n'));
+  const notes = notesOf(r);
+  if (notes.length) blocks.push(['Notes on the input:', ...notes.map((x) => wrap(`- ${x.text}`, f, '  '))].join('\n'));
+  blocks.push(coverageTable(r, o, f));
   return blocks.join('\n\n') + '\n';
 }

@@ -1,7 +1,9 @@
-// Shared wording for every renderer: milestone labels, duration labels, the one-line summary.
-import type { DurationName, Incident, Milestone, MilestoneName } from '../types';
+// Shared wording for every renderer: milestone labels, duration labels, the one-line summary, the
+// end of the story (back, or where the logs end), the cause and the lost/back cycles.
+import type { ClusterWindow, DurationName, Incident, Milestone, MilestoneName } from '../types';
 import { fmtDuration } from '../assemble/format';
-import { fmtClock } from './time';
+import { fmtClock, offsetSeconds } from './time';
+import { controlPlaneDownAt } from './windows';
 
 export const MILESTONE_LABELS: Record<MilestoneName, string> = {
   firstSign: 'first sign of failure',
@@ -14,6 +16,7 @@ export const MILESTONE_LABELS: Record<MilestoneName, string> = {
   peerBack: 'peer back',
 };
 
+/** Durations are measured from the start; renderers put them under a "from the start" heading. */
 export const DURATION_LABELS: Record<DurationName, string> = {
   detect: 'detect', failover: 'failover', evict: 'evict', reap: 'reap', interruption: 'interruption', downtime: 'downtime',
 };
@@ -21,23 +24,54 @@ export const DURATION_LABELS: Record<DurationName, string> = {
 /** `server 10.113.207.142 (feng-ws2…)` or `unknown node` for reaper-only incidents. */
 export function peerLabel(inc: Incident): string {
   const p = inc.peer;
-  if (!p.address && !p.node) return 'unknown node (pod-reaper evidence only)';
+  if (!p.address && !p.node) return `unknown node (pod-reaper evidence only${inc.cause?.likelyNode ? `; likely ${inc.cause.likelyNode}` : ''})`;
   const role = p.role === 'unknown' ? 'node' : p.role;
   return `${role} ${p.address ?? p.node}${p.address && p.node ? ` (${p.node})` : ''}`;
 }
 
+/** `09:13:37 UTC`, or `09:13:37 UTC (17:13:37 Asia/Shanghai)`. */
+function clock(iso: string, tz: string): string {
+  return tz === 'UTC' ? `${fmtClock(iso, 'UTC')} UTC` : `${fmtClock(iso, 'UTC')} UTC (${fmtClock(iso, tz)} ${tz})`;
+}
+
+/** How the story ends: `not back in the logs (logs end 1m10s after the start)` when the peer never came back. */
+export function notBackText(inc: Incident): string {
+  const after = inc.logsEnd ? offsetSeconds(inc.start, inc.logsEnd) : null;
+  return `not back in the logs${after !== null ? ` (logs end ${fmtDuration(after)} after the start)` : ''}`;
+}
+
 /** One sentence a customer can read. */
-export function summaryOf(inc: Incident, tz = 'UTC'): string {
+export function summaryOf(inc: Incident, tz = 'UTC', windows: ClusterWindow[] = []): string {
   const d = inc.durations;
-  const zone = tz === 'UTC' ? 'UTC' : tz;
   // a loss the peer recovered from within the grace period is a blip, not the node going down
   const blip = inc.findings.some((f) => f.code === 'transient-loss');
-  const parts = [`${peerLabel(inc).replace(/^./, (c) => c.toUpperCase())} ${blip ? 'was briefly unreachable' : 'went down'} ${inc.estimatedStart ? 'at about' : 'at'} ${fmtClock(inc.start, tz)} ${zone}${inc.estimatedStart ? ' (estimated from the pods\' deletion timestamps)' : ''}`];
-  if (d.failover !== null) parts.push(`traffic failed over in ${fmtDuration(d.failover)}`);
+  const parts = [`${peerLabel(inc).replace(/^./, (c) => c.toUpperCase())} ${blip ? 'was briefly unreachable' : 'went down'} ${inc.estimatedStart ? 'at about' : 'at'} ${clock(inc.start, tz)}${inc.estimatedStart ? ' (estimated from the pods\' deletion timestamps)' : ''}`];
+  if (controlPlaneDownAt(inc, windows)) parts.push('no server was left to fail over to (control plane down)');
+  else if (d.failover !== null) parts.push(`traffic failed over in ${fmtDuration(d.failover)}`);
   if (d.interruption !== null) parts.push(`its pods were force-deleted after ${fmtDuration(d.interruption)}`);
-  parts.push(inc.milestones.peerBack ? `it came back after ${fmtDuration(d.downtime)}` : 'it did not come back in the logs');
+  parts.push(inc.milestones.peerBack ? `it came back after ${fmtDuration(d.downtime)}` : `it did not come back in the logs${inc.logsEnd ? ` (logs end ${fmtDuration(offsetSeconds(inc.start, inc.logsEnd))} after the start)` : ''}`);
   return parts.join('; ') + '.';
 }
+
+/** `Cause: shutdown — ...` in words (evidence refs are added by each renderer), or null. */
+export function causeText(inc: Incident): string | null {
+  const c = inc.cause;
+  if (!c) return null;
+  const msg = c.message.toLowerCase().startsWith(c.kind) ? c.message : `${c.kind}: ${c.message}`;
+  const likely = c.likelyNode && !msg.includes(c.likelyNode) ? ` (likely ${c.likelyNode})` : '';
+  return `Cause: ${msg}${likely}`;
+}
+
+/** Each loss and recovery of a flapping peer, once: `lost 09:13:37, back 09:14:02 (25s); ...`; null for one cycle. */
+export function cyclesText(inc: Incident, tz: string): string | null {
+  const cs = inc.cycles ?? [];
+  if (cs.length < 2) return null;
+  const one = (c: { lost: string; back: string | null }) => `lost ${fmtClock(c.lost, tz)}, ${c.back ? `back ${fmtClock(c.back, tz)} (${fmtDuration(offsetSeconds(c.lost, c.back))})` : 'not back in the logs'}`;
+  return `Lost ${cs.length} times${tz === 'UTC' ? ' (UTC)' : ` (${tz})`}: ${cs.map(one).join('; ')}.`;
+}
+
+/** The lane and observer name of lines without a node: the pod-reaper's output. */
+export const REAPER = 'pod-reaper';
 
 /** Who logged a milestone: its node, the pod-reaper for its force-delete lines, or `?` when unknown. */
 export function observerOf(k: MilestoneName, m: Milestone): string {

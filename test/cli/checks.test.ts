@@ -83,7 +83,7 @@ describe('yargs messages spread over lines', () => {
   test('a bad choice is one line that names the option, the value and the choices', async () => {
     const r = await cli([path.join(dir, 'stderr.log'), '-f', 'pdf']);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('rke2-outage: Invalid values: Argument: format, Given: "pdf", Choices: "table", "json", "markdown", "html"\n');
+    expect(r.err).toBe('rke2-outage: --format pdf: the report is written as table, json, markdown, html, jira, ndjson\n');
   });
 });
 

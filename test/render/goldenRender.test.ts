@@ -1,4 +1,4 @@
-// Golden Markdown and HTML for both seed fixtures (STYLE §12). UPDATE_GOLDEN=1 rewrites them.
+// Golden Markdown, HTML and Jira for both seed fixtures and a three-incident bundle (STYLE §12). UPDATE_GOLDEN=1 rewrites them.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { runCli, CASE1, CASE2 } from '../support/runCli';
@@ -12,6 +12,8 @@ const CASES: Array<[string, string[]]> = [
   ['ecs-server-down.html', [CASE1, '--format', 'html']],
   ['ecs-agent-down.md', [CASE2, '--format', 'markdown']],
   ['ecs-agent-down.html', [CASE2, '--format', 'html']],
+  ['ecs-server-down.jira', [CASE1, '--format', 'jira']],
+  ['three-incidents.md', [CASE1, CASE2, 'fixtures/rke2-2024-server-down', '--format', 'markdown']],
 ];
 
 describe('golden Markdown and HTML reports', () => {

@@ -85,16 +85,57 @@ if (!BIN) {
     await page.close();
   });
 
-  test('prints: the swimlane fits an A4 page and a PDF is produced', async () => {
-    const file = await writeCase1();
+  /** The seed cases and a three-incident bundle in one HTML file: long paths, several incidents. */
+  async function writeThree(): Promise<string> {
+    const file = path.join(OUT, 'three.html');
+    await fs.writeFile(file, (await runCli([CASE1, 'fixtures/ecs-agent-down', 'fixtures/rke2-2024-server-down', '--format', 'html', '--tz', 'Asia/Shanghai'])).stdout);
+    return file;
+  }
+
+  /** Elements wider than the page, or whose content is cut (scrolls inside them). */
+  const overflowing = (width: number) => `(() => {
+    const out = [];
+    if (document.documentElement.scrollWidth > ${width}) out.push('page ' + document.documentElement.scrollWidth);
+    for (const el of document.querySelectorAll('table, svg.swimlane, pre, code, .log, .facts, .legend, p, li')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > ${width} + 0.5 || el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') out.push(el.tagName + '.' + el.className + ' ' + Math.round(r.right));
+    }
+    return out;
+  })()`;
+
+  test('at 800 px nothing scrolls sideways and SVG text keeps a readable size', async () => {
+    for (const file of [await writeCase1(), await writeThree()]) {
+      const { page, seen } = await open(file);
+      await page.setViewportSize({ width: 800, height: 1000 });
+      expect(await page.evaluate(overflowing(800))).toEqual([]);
+      const sizes = await page.$$eval('svg.swimlane:not(.detail) text.lane-label, svg.swimlane:not(.detail) text.axis', (ts) => ts.map((t) => t.getBoundingClientRect().height));
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(10.5);
+      expect(seen).toEqual({ console: [], requests: [], dialogs: [], errors: [] });
+      if (file.endsWith('case1.html')) {
+        await page.screenshot({ path: path.join(OUT, 'case1-800.png') });
+        if (process.env.UPDATE_GOLDEN === '1') await fs.copyFile(path.join(OUT, 'case1-800.png'), path.join(DOCS, 'report-800px.png'));
+      }
+      await page.close();
+    }
+  });
+
+  test('prints on A4: no table or swimlane cut, no blank page, incidents not forced onto new pages', async () => {
+    const file = await writeThree();
     const { page, seen } = await open(file);
-    await page.setViewportSize({ width: 794, height: 1123 });
+    // A4 minus the 12 mm margins of @page, at 96 px per inch: the width print lays out in
+    const printable = Math.floor(((210 - 24) / 25.4) * 96);
+    const pageH = ((297 - 24) / 25.4) * 96;
+    await page.setViewportSize({ width: printable, height: 1000 });
     await page.emulateMedia({ media: 'print' });
-    const box = await page.locator('svg.swimlane').first().boundingBox();
-    expect(box!.x).toBeGreaterThanOrEqual(0);
-    expect(box!.x + box!.width).toBeLessThanOrEqual(794);
-    const pdf = await page.pdf({ path: path.join(OUT, 'case1.pdf'), format: 'A4', printBackground: true });
+    expect(await page.evaluate(overflowing(printable))).toEqual([]);
+    expect(await page.evaluate(`[...document.querySelectorAll('section.incident')].map((s) => getComputedStyle(s).breakBefore)`)).toEqual(['auto', 'auto', 'auto']);
+    const height = (await page.evaluate('document.documentElement.scrollHeight')) as number;
+    const pdf = await page.pdf({ path: path.join(OUT, 'three.pdf'), format: 'A4', printBackground: true, preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    // rows and pictures kept whole leave some room at page ends, never a page's worth
+    expect(pages).toBeGreaterThanOrEqual(Math.ceil(height / pageH));
+    expect(pages).toBeLessThanOrEqual(Math.ceil((height * 1.15) / pageH));
     expect(seen).toEqual({ console: [], requests: [], dialogs: [], errors: [] });
     await page.close();
   });

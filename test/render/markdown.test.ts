@@ -17,8 +17,8 @@ describe('Markdown report of seed Case #1', () => {
   });
 
   test('says the reaper wait dominated, with the phase table', () => {
-    expect(md).toContain('Most of it (74%, 19m37s) was **reap**');
-    expect(md).toMatch(/^\| \*\*evict\*\* \| 09:14:13 \(17:14:13\) \| 09:20:25 \(17:20:25\) \| 6m12s \| 23% \|/m);
+    expect(md).toContain('Most of it (74%, 19m37s) was the **reap phase**');
+    expect(md).toMatch(/^\| \*\*evict phase\*\* \| 09:14:13 \(17:14:13\) \| 09:20:25 \(17:20:25\) \| 6m12s \| 23% \|/m);
   });
 
   test('cites path:line and the shortened line for each milestone', () => {

@@ -1,0 +1,21 @@
+// --strict (DESIGN §8): exit 2 when an input was skipped, not read to the end, or when nothing at
+// all was readable (a folder of system files, an empty pipe) — said in one line.
+import type { InputSummary } from '../types';
+import { CliError } from '../errors';
+
+/** True when no input gave a single line to read. */
+export function nothingReadable(inputs: InputSummary[]): boolean {
+  return inputs.every((i) => i.skipped || i.lines === 0);
+}
+
+/** Throws the usage error for --strict on an input with nothing readable. */
+export function checkReadable(inputs: InputSummary[], skipped: number, strict: boolean): void {
+  if (!strict || !nothingReadable(inputs)) return;
+  const why = skipped ? ` (${skipped} input${skipped > 1 ? 's' : ''} skipped)` : '';
+  throw new CliError(`rke2-outage: --strict: nothing readable in the input${why}`);
+}
+
+/** True when --strict must fail the run: a skipped input, or one with a read error. */
+export function strictFails(inputs: InputSummary[], skipped: number): boolean {
+  return skipped > 0 || inputs.some((i) => i.warnings.some((w) => /read error/.test(w)));
+}

@@ -1,0 +1,27 @@
+// Jira wiki markup escaping for untrusted log text: text never becomes markup, a link, a macro or
+// a cell break. Evidence goes in {noformat} blocks, where only the closing macro must be broken.
+
+const CONTROL = /[\u0000-\u001f\u007f]+/g;
+
+/** Plain text in a paragraph or a table cell (one line; never empty, which would read as `||`). */
+export function jiraText(s: string): string {
+  const t = s
+    .replace(CONTROL, ' ')
+    .replace(/\\/g, '\u0000') // a backslash is an entity, set after the escapes (which add backslashes)
+    .replace(/([*_^~{}[\]|!#?])/g, '\\$1')
+    .replace(/\+(?!\d)/g, '\\+')
+    .replace(/(^|\s)-/g, '$1\\-')
+    .replace(/\u0000/g, '&#92;');
+  return t.trim() === '' ? ' ' : t;
+}
+
+/** Text inside a {noformat} block: literal, except that the block's end marker cannot occur. */
+export function jiraNoformat(s: string): string {
+  return s.replace(/\{noformat\}/gi, '{ noformat}');
+}
+
+/** A table: `||head||head||` then `|cell|cell|` (cells already escaped). */
+export function jiraTable(head: string[], rows: string[][]): string {
+  const cell = (c: string) => (c.trim() === '' ? ' ' : c);
+  return [`||${head.map(cell).join('||')}||`, ...rows.map((r) => `|${r.map(cell).join('|')}|`)].join('\n');
+}
