@@ -108,8 +108,8 @@ export const KINDS: { [K in EventKind]: KindRow<K> } = {
   },
   'lb.server-removed': {
     family: 'lb', label: 'LB server removed', addresses: true,
-    means: 'loss (failover)',
-    speaks: (e) => one(e.peer, 'loss', true),
+    means: 'loss (failover), except the observer\'s own start-up swap of its configured server',
+    speaks: (e) => (e.detail.startupSwap ? [] : one(e.peer, 'loss', true)),
     writtenBy: () => 'agent',
   },
   'lb.server-added': {

@@ -73,6 +73,8 @@ export interface LbListDetail {
   added?: string[];
   defaultAppended?: string;
   defaultBack?: string;
+  /** servers the observer's own start-up replaced (configured -> advertised): not lost */
+  swapped?: string[];
 }
 
 /** The typed `detail` of each event kind: what the rule read from the line (and, marked, what preparation adds). */
@@ -85,7 +87,7 @@ export interface EventDetails {
   'tunnel.backend-connected': { via?: 'node-password' };
   'watch.closed': { reason?: string | null } & Attribution;
   'lb.servers': LbListDetail;
-  'lb.server-removed': { lb: string };
+  'lb.server-removed': { lb: string; /** prepared: the observer's own start-up swap, not a loss */ startupSwap?: boolean };
   'lb.server-added': { lb: string };
   'lb.connections-closed': { connections: number; state: string | null };
   'lb.health': { from: string; to: string; how: string; reason: string };

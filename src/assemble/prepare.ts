@@ -5,6 +5,7 @@ import type { Event, EventOf } from '../types';
 import { KINDS } from '../kinds';
 import { hostOf, isLoopback } from './peers';
 import { mapEtcdPeers } from './etcdPeers';
+import { diffLoadBalancers } from './lbLists';
 
 export const ATTRIBUTION_WINDOW_MS = 60_000;
 
@@ -82,61 +83,6 @@ function keepServerSideIfClientBroke(list: Event[]): void {
     const { attributedFrom: _from, ...rest } = e.detail;
     e.detail = { ...rest, notAttributed: `${e.peer}: this node's own tunnel to it did not break` };
     e.peer = null;
-  }
-}
-
-/** What one observer's balancer last printed, and what is known of its default server. */
-interface LbState {
-  list: string[];
-  def: string | null;
-  /** the default left the endpoints and is only printed because k3s 1.21 appends it */
-  appended: boolean;
-}
-
-const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
-
-/**
- * Adds `dropped` / `added` to every server-list event, against the observer's previous list.
- * 2022 wording (k3s 1.21 `setServers`): an update is logged only when the endpoint set changed, and
- * the default server is appended last when it is missing from it. So an update that lists the same
- * servers means the default toggled: last in the list = it left (`defaultAppended`), else it is back.
- */
-function diffLoadBalancers(sorted: Event[]): void {
-  const state = new Map<string, LbState>();
-  for (const e of sorted) {
-    if (e.kind === 'lb.default') {
-      const st = state.get(`${observerOf(e)}|${e.detail.lb}`);
-      if (st && e.peer) st.def = e.peer;
-      continue;
-    }
-    if (e.kind !== 'lb.servers') continue;
-    const key = `${observerOf(e)}|${e.detail.lb}`;
-    const list = e.detail.servers;
-    const st = state.get(key);
-    const def = e.detail.default ?? (e.detail.startup && list.length === 1 ? list[0] : st?.def ?? null);
-    if (!st || e.detail.startup) {
-      // the observer's own (re)start lists only its --server: the others missing from it were not lost
-      e.detail = { ...e.detail, ...(st ? {} : { first: true }), dropped: [], added: [] };
-      state.set(key, { list, def, appended: false });
-      continue;
-    }
-    const dropped = st.list.filter((s) => !list.includes(s));
-    const added = list.filter((s) => !st.list.includes(s));
-    const last = list[list.length - 1];
-    const appends = e.detail.wording === 'updating' && last !== undefined;
-    let extra: { defaultAppended?: string; defaultBack?: string } = {};
-    if (appends && sameSet(st.list, list)) {
-      // the default is known, or (unknown) it is the entry that just moved to the end
-      const d = def ?? (st.list[st.list.length - 1] !== last ? last : null);
-      if (d && !st.appended && last === d) { dropped.push(d); st.appended = true; extra = { defaultAppended: d }; }
-      else if (d && st.appended) { added.push(d); st.appended = false; extra = { defaultBack: d }; }
-    } else if (appends && st.appended && def && list.includes(def)) {
-      if (last !== def) { added.push(def); st.appended = false; extra = { defaultBack: def }; }
-      else extra = { defaultAppended: def };
-    }
-    e.detail = { ...e.detail, dropped, added, ...extra };
-    st.list = list;
-    st.def = def;
   }
 }
 

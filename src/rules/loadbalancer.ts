@@ -7,6 +7,17 @@ export function listOf(s: string | undefined): string[] {
   return (s ?? '').split(/[\s,]+/).filter(Boolean);
 }
 
+/**
+ * A balancer's name: its own, or for the 2020-2022 unnamed wording the port it balances
+ * (`load-balancer:6443` api-server, `load-balancer:9345` supervisor), so the two unnamed lists of
+ * one agent are two balancers, never diffed against each other (DESIGN §6b).
+ */
+export function balancerOf(named: string | undefined, servers: string[]): string {
+  if (named) return named;
+  const port = /:(\d{1,5})$/.exec(servers[0] ?? '')?.[1];
+  return port ? `load-balancer:${port}` : 'load-balancer';
+}
+
 /** One character of a server list, or a whole bracketed IPv6 host (`[fd00::12]:9345`): linear, bounded. */
 const ITEM = String.raw`(?:[^\[\]]|\[[0-9A-Fa-f:.]{2,45}\])`;
 const LIST = String.raw`\[(?<list>${ITEM}{0,4000})\](?: \[default: (?<def>${ITEM}{0,300})\])?`;
@@ -19,7 +30,7 @@ export const loadBalancerRules: Rule[] = [
     needles: ['load balancer'],
     match: new RegExp(String.raw`^Updat(?:ing|ed) load balancer (?:(?<lb>[^\s:]{1,100}) )?server addresses -> ${LIST}$`),
     peer: 'none',
-    detail: (g, r) => ({ lb: g.lb ?? 'load-balancer', servers: listOf(g.list), default: g.def ?? null, wording: r.msg.startsWith('Updated') ? 'updated' : 'updating' }),
+    detail: (g, r) => ({ lb: balancerOf(g.lb, listOf(g.list)), servers: listOf(g.list), default: g.def ?? null, wording: r.msg.startsWith('Updated') ? 'updated' : 'updating' }),
     examples: {
       match: [
         'time="2022-12-29T17:14:13+08:00" level=info msg="Updating load balancer rke2-agent-load-balancer server addresses -> [10.113.207.141:9345 10.113.207.143:9345]"',
@@ -37,7 +48,7 @@ export const loadBalancerRules: Rule[] = [
     needles: ['Running load balancer'],
     match: new RegExp(String.raw`^Running load balancer (?:(?<lb>[^\s:]{1,100}) )?(?<local>\S{1,100}:\d{1,5}) -> ${LIST}$`),
     peer: 'none',
-    detail: (g) => ({ lb: g.lb ?? 'load-balancer', servers: listOf(g.list), default: g.def ?? null, startup: true }),
+    detail: (g) => ({ lb: balancerOf(g.lb, listOf(g.list)), servers: listOf(g.list), default: g.def ?? null, startup: true }),
     examples: {
       match: [
         'time="2022-12-27T13:02:35+08:00" level=info msg="Running load balancer rke2-agent-load-balancer 127.0.0.1:6444 -> [10.113.207.141:9345]"',
@@ -138,7 +149,7 @@ export const loadBalancerRules: Rule[] = [
     needles: ['default server'],
     match: new RegExp(String.raw`^Updat(?:ing|ed) load balancer (?:(?<lb>[^\s:]{1,100}) )?default server(?: address ->|:) (?<addr>${ADDR})$`),
     peer: 'addr',
-    detail: (g) => ({ lb: g.lb ?? 'load-balancer' }),
+    detail: (g) => ({ lb: balancerOf(g.lb, [g.addr]) }),
     examples: {
       match: ['time="2022-12-27T13:02:40+08:00" level=info msg="Updating load balancer rke2-agent-load-balancer default server address -> 10.113.207.141:9345"', 'time="2026-08-20T09:00:00+08:00" level=info msg="Updated load balancer rke2-agent-load-balancer default server: 10.0.0.11:9345"'],
       noMatch: ['time="2022-12-29T17:14:13+08:00" level=info msg="Updating load balancer rke2-agent-load-balancer server addresses -> [10.113.207.141:9345 10.113.207.143:9345]"'],

@@ -76,8 +76,8 @@ describe('2020 load-balancer wordings', () => {
       'time="2020-10-21T14:57:10+08:00" level=info msg="Updating load balancer server addresses -> [10.0.0.11:9345]"',
     ]);
     expect(s.events.map((e) => [e.rule, ...(e.kind === 'lb.servers' ? [e.detail.lb, e.detail.servers] : [])])).toEqual([
-      ['lb.running', 'load-balancer', ['10.0.0.11:9345', '10.0.0.12:9345']],
-      ['lb.servers', 'load-balancer', ['10.0.0.11:9345']],
+      ['lb.running', 'load-balancer:9345', ['10.0.0.11:9345', '10.0.0.12:9345']],
+      ['lb.servers', 'load-balancer:9345', ['10.0.0.11:9345']],
     ]);
   });
 });
