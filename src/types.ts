@@ -173,6 +173,8 @@ export interface SourceInfo {
   refMonth?: number | null;
   /** a flagged last resort: the file's modification time */
   mtime: number | null;
+  /** the bundle layout the path belongs to (read/layouts.ts), when one recognised it */
+  layout?: string | null;
 }
 
 /** How far a source's journald prefix runs from the payload's own times (median of its lines). */
@@ -198,6 +200,8 @@ export interface InputSummary {
   lastTime: string | null;
   warnings: string[];
   skipped?: boolean;
+  /** the bundle layout that recognised the input's path (rancher-collector, cloudera-process, ...) */
+  layout?: string | null;
 }
 
 export type Severity = 'info' | 'warning' | 'critical';

@@ -2,7 +2,7 @@
 // milestones, durations, observers and findings (DESIGN §6). Pure: no clock, no I/O.
 import type { Event, EventOf, Finding, Incident, InputSummary, Report, SourceLag, TimelineEvent, TimingModel } from '../types';
 import { lagFindings, observerSkewFindings } from './skew';
-import { coverageFindings, coverageOf, nodeSpans } from './coverage';
+import { coverageFindings, coverageOf, logsEndOf, nodeSpans } from './coverage';
 import { byTime, prepareEvents } from './prepare';
 import { contextEvents, firstEviction, plannedStopFindings } from './context';
 import { factsOf, type Fact } from './facts';
@@ -10,6 +10,7 @@ import { groupFacts, laterRecoveries, recoveriesByName, type Group } from './gro
 import { collectPods } from './pods';
 import { durationsOf, iso, milestoneOf, milestonesOf, observersOf } from './milestones';
 import { podFindings, timingFindings } from './findings';
+import { estimatedStartFinding, flappingFinding, notBackFinding, podOutcomeFinding, podsTerminatingFinding } from './outcome';
 import { NameBook, portOf, sameHost, SERVER_PORTS } from './peers';
 import { expectedEvictSeconds, SLACK_SECONDS } from './timing';
 import { fmtDuration } from './format';
@@ -25,6 +26,8 @@ export interface AssembleOptions {
   skipped?: Array<{ path: string; reason: string }>;
   /** per-source journald prefix lags, for `clock-skew` */
   lags?: SourceLag[];
+  /** the end of the --until window: no claim reaches past it */
+  until?: number;
 }
 
 function timelineOf(evs: Event[]): TimelineEvent[] {
@@ -83,6 +86,10 @@ interface Scope {
   /** peer addresses that have an rke2 outage of their own */
   claimed: Set<string>;
   allFacts: Fact[];
+  /** the latest time the observers' logs cover (capped by --until) */
+  logsEnd: number | null;
+  /** some input is Cloudera ECS: the pod-reaper may be named */
+  ecs: boolean;
 }
 
 function build(d: Draft, scope: Scope): Incident {
@@ -98,7 +105,10 @@ function build(d: Draft, scope: Scope): Incident {
   const start = d.estimated ? d.start : facts[0].ev.time!;
   // without reaper output, the controller-manager's first eviction marks the pods Terminating
   const backTime = back?.ev.time ?? null;
-  const evictUntil = Math.min(backTime ?? Infinity, start + (expectedEvictSeconds(t) + t.gap) * 1000);
+  // a flapping peer's incident ends at its last recovery (null while its last loss is not closed)
+  const cycles = d.group?.cycles ?? null;
+  const endTime = cycles ? cycles[cycles.length - 1].back?.ev.time ?? null : backTime;
+  const evictUntil = Math.min(endTime ?? Infinity, start + (expectedEvictSeconds(t) + t.gap) * 1000);
   // an eviction on a named node belongs here only when that node is this peer (by address, else by name)
   const sameNode = (n: string) => {
     const a = names.addrOf(n);
@@ -107,31 +117,23 @@ function build(d: Draft, scope: Scope): Incident {
   };
   const eviction = !milestones.podsTerminating && (peer.address || peer.node) ? firstEviction(timed, start, evictUntil, sameNode) : null;
   if (eviction) milestones.podsTerminating = milestoneOf(eviction);
-  const lastEvidence = Math.max(d.group?.lastEvidence ?? start, backTime ?? start);
+  const lastEvidence = Math.max(d.group?.lastEvidence ?? start, endTime ?? start);
   const context = d.group ? contextEvents(timed, start, lastEvidence) : [];
   const durations = durationsOf(start, milestones);
   const inc: Incident = {
     id: 0, // numbered once every incident is built and sorted
-    peer, start: iso(start)!, estimatedStart: d.estimated, end: milestones.peerBack?.time ?? null,
+    peer, start: iso(start)!, estimatedStart: d.estimated, end: iso(endTime),
     milestones, durations,
     observers: observersOf(facts, recoveries),
     pods: d.pods.map((p) => ({ namespace: p.namespace, name: p.name, deletionTimestamp: iso(p.deletionTs), forceDeletedAt: iso(p.at), outcome: p.outcome, attempts: p.attempts, evidence: p.ev.evidence })),
     findings: [],
-    timeline: timelineOf([...facts.map((f) => f.ev), ...recoveries.map((f) => f.ev), ...(nr ? [nr] : []), ...(eviction ? [eviction] : []), ...context, ...d.pods.flatMap((p) => [p.ev, p.lastEv, ...(p.outcomeEv ? [p.outcomeEv] : [])])]),
+    timeline: timelineOf([...facts.map((f) => f.ev), ...recoveries.map((f) => f.ev), ...(cycles ?? []).flatMap((c) => (c.back ? [c.back.ev] : [])), ...(nr ? [nr] : []), ...(eviction ? [eviction] : []), ...context, ...d.pods.flatMap((p) => [p.ev, p.lastEv, ...(p.outcomeEv ? [p.outcomeEv] : [])])]),
+    ...(cycles ? { cycles: cycles.map((c) => ({ lost: iso(c.lost.ev.time)!, back: iso(c.back?.ev.time) })) } : {}),
+    ...(endTime === null ? { logsEnd: iso(scope.logsEnd) } : {}),
   };
   inc.findings.push(...podFindings(d.pods), ...timingFindings(inc, t), ...observerSkewFindings(facts, peer.address), ...plannedStopFindings(context));
-  if (d.estimated && d.estimatedFrom === 'not-ready') {
-    inc.findings.push({ code: 'estimated-start', severity: 'info', message: `Only the controller-manager saw this outage: the start is estimated as the NotReady time minus the node-monitor grace period (${fmtDuration(t.grace)}). Add the node's own logs or the surviving servers' rke2 logs (they log \`error in remotedialer server\` when an agent's tunnel drops) for the real start.`, evidence: milestones.nodeNotReady ? [milestones.nodeNotReady.evidence] : [] });
-  } else if (d.estimated) {
-    inc.findings.push({ code: 'estimated-start', severity: 'info', message: `No RKE2 evidence of this outage in the input: the start is estimated as the earliest deletion timestamp minus ${fmtDuration(expectedEvictSeconds(t))} (grace + toleration + termination grace). Add the surviving nodes' rke2 logs to find the node and the real start.`, evidence: milestones.podsTerminating ? [milestones.podsTerminating.evidence] : [] });
-  }
-  const backAt = milestones.peerBack ? Date.parse(milestones.peerBack.time) : Infinity;
-  if (!d.estimated && !reaperGiven && !d.pods.length && backAt - start > (expectedEvictSeconds(t) + SLACK_SECONDS) * 1000) {
-    inc.findings.push({ code: 'no-reaper-logs', severity: 'warning', message: `${peer.address} stayed down past the eviction time (${fmtDuration(expectedEvictSeconds(t))}), so its pods went Terminating and stateful ones stayed stuck until force-deleted, but no pod-reaper output was given. Add \`kubectl logs -n pod-reaper <pod>\` for the runs after ${iso(start + expectedEvictSeconds(t) * 1000)}.`, evidence: milestones.firstSign ? [milestones.firstSign.evidence] : [] });
-  }
-  if (d.group?.flapping) {
-    inc.findings.push({ code: 'flapping', severity: 'warning', message: `${peer.address} was lost and back more than once within ${fmtDuration(t.gap)}: look for a network or power problem rather than one crash.`, evidence: milestones.firstSign ? [milestones.firstSign.evidence] : [] });
-  }
+  const oc = { t, logsEnd: scope.logsEnd, ecs: scope.ecs, reaperGiven, estimatedFrom: d.estimatedFrom };
+  inc.findings.push(...estimatedStartFinding(inc, oc), ...podsTerminatingFinding(inc, d.pods, oc), ...flappingFinding(inc, oc, (cycles ?? []).map((c) => c.lost.ev.evidence)), ...notBackFinding(inc, oc), ...podOutcomeFinding(d.pods));
   return inc;
 }
 
@@ -144,14 +146,16 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   for (const [n, a] of opts.hosts) names.add(n, a);
   for (const e of events) names.learnFrom(e);
   const timed = prepareEvents(events);
-  const allFacts = factsOf(timed, names, coverageOf(inputs));
+  const allFacts = factsOf(timed, names, coverageOf(inputs, opts.until));
   const { groups, unreachable } = groupFacts(allFacts, t.gap * 1000);
   const reaper = collectPods(timed);
   const drafts: Draft[] = groups.map((g) => ({ group: g, start: g.facts[0].ev.time!, estimated: false, pods: [] }));
   const left = joinPods(drafts, reaper.deletes, t);
   const claimed = new Set(groups.map((g) => g.host));
   const notReady = timed.filter((e): e is NotReady => e.kind === 'node.not-ready');
-  const scope: Scope = { names, timed, notReady, t, reaperGiven: reaper.sources.size > 0, claimed, allFacts };
+  const reaperGiven = reaper.sources.size > 0;
+  const ecs = reaperGiven || inputs.some((i) => i.role === 'reaper' || /^cloudera-/.test(i.layout ?? ''));
+  const scope: Scope = { names, timed, notReady, t, reaperGiven, claimed, allFacts, logsEnd: logsEndOf(inputs, opts.until), ecs };
   drafts.push(...splitByNotReady(reaperOnlyDrafts(left, t), notReady, t, (n) => { const a = names.addrOf(n); return !a || !claimed.has(a); }));
   drafts.sort((a, b) => a.start - b.start);
   const built = drafts.map((d) => build(d, scope));

@@ -45,9 +45,17 @@ export function coverageFindings(inc: Incident, spans: Span[], names: NameBook):
   return out;
 }
 
-/** An observer's last logged time: its node's latest file end, else its own file's. */
-export function coverageOf(inputs: InputSummary[]): (e: Event) => number | null {
+/** An observer's last covered time: its node's latest file end, else its own file's; never past `until` (--until). */
+export function coverageOf(inputs: InputSummary[], until = Infinity): (e: Event) => number | null {
   const byNode = new Map<string, number>();
   for (const i of inputs) if (i.node && i.lastTime) byNode.set(i.node, Math.max(byNode.get(i.node) ?? -Infinity, Date.parse(i.lastTime)));
-  return (e) => (e.node && byNode.has(e.node) ? byNode.get(e.node)! : inputs[e.source]?.lastTime ? Date.parse(inputs[e.source].lastTime!) : null);
+  const own = (e: Event) => (e.node && byNode.has(e.node) ? byNode.get(e.node)! : inputs[e.source]?.lastTime ? Date.parse(inputs[e.source].lastTime!) : null);
+  return (e) => { const t = own(e); return t === null ? null : Math.min(t, until); };
+}
+
+/** The latest time any observer's logs cover (the pod-reaper's output is no observer's), never past `until`. */
+export function logsEndOf(inputs: InputSummary[], until = Infinity): number | null {
+  let end: number | null = null;
+  for (const i of inputs) if (i.role !== 'reaper' && !i.skipped && i.lastTime) end = Math.max(end ?? -Infinity, Date.parse(i.lastTime));
+  return end === null ? null : Math.min(end, until);
 }

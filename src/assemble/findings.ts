@@ -9,6 +9,10 @@ import { fmtDuration } from './format';
 const LOCAL_STORAGE = /^(?:impala-executor|impala-coordinator|query-executor|query-coordinator)-/;
 const VAULT = /^vault-\d+$/;
 
+/** The manual steps for a pod bound to the dead node (seed Case #2). */
+const byHand = (p: ForceDelete) => `kubectl delete pvc <claim> -n ${p.namespace}; kubectl delete pod ${p.name} -n ${p.namespace} --grace-period=0 --force`;
+
+/** Pods that need a human: vault to unseal, pods still stuck, pods whose volume stays on the dead node. A finding never contradicts the line it cites. */
 export function podFindings(pods: ForceDelete[]): Finding[] {
   const out: Finding[] = [];
   for (const p of pods) {
@@ -19,14 +23,21 @@ export function podFindings(pods: ForceDelete[]): Finding[] {
         evidence: [p.ev.evidence],
       });
     }
+    const local = LOCAL_STORAGE.test(p.name);
+    const evidence = [p.ev.evidence, ...(p.lastEv !== p.ev ? [p.lastEv.evidence] : []), ...(p.outcomeEv ? [p.outcomeEv.evidence] : [])];
+    if (p.outcome === 'deleted') {
+      // gone: not stuck; a pod on node-local storage comes back Pending, bound to the dead node's volume
+      if (local) out.push({ code: 'local-volume', severity: 'warning', message: `${p.namespace}/${p.name} was force-deleted, but it uses node-local storage: its replacement stays Pending while its volume is bound to the dead node. Delete its PVC and the pod by hand: ${byHand(p)}.`, evidence });
+      continue;
+    }
     const why = p.outcome === 'failed' ? 'its force delete failed'
       : p.runs.size > 1 ? `it was force-deleted in ${p.runs.size} reaper runs`
-      : LOCAL_STORAGE.test(p.name) ? 'it uses node-local storage and stays bound to the dead node' : null;
+      : local ? 'it uses node-local storage and stays bound to the dead node' : null;
     if (why) {
       out.push({
         code: 'pod-stuck-terminating', severity: 'warning',
-        message: `${p.namespace}/${p.name} may stay Terminating: ${why}. Delete its local PVC and the pod by hand: kubectl delete pvc <claim> -n ${p.namespace}; kubectl delete pod ${p.name} -n ${p.namespace} --grace-period=0 --force.`,
-        evidence: [p.ev.evidence, ...(p.lastEv !== p.ev ? [p.lastEv.evidence] : []), ...(p.outcomeEv ? [p.outcomeEv.evidence] : [])],
+        message: `${p.namespace}/${p.name} may stay Terminating: ${why}. Delete its local PVC and the pod by hand: ${byHand(p)}.`,
+        evidence,
       });
     }
   }
@@ -60,7 +71,7 @@ export function timingFindings(inc: Incident, t: TimingModel): Finding[] {
   }
   // a loss the peer recovered from before Kubernetes could notice: an incident, but a blip
   const down = inc.durations.downtime;
-  if (!inc.estimatedStart && down !== null && down < t.grace && !m.tunnelStopped && !m.nodeNotReady) {
+  if (!inc.estimatedStart && down !== null && down < t.grace && !m.tunnelStopped && !m.nodeNotReady && (inc.cycles?.length ?? 1) === 1) {
     out.push({
       code: 'transient-loss', severity: 'info',
       message: `${inc.peer.address ?? 'The peer'} was lost for ${fmtDuration(down)} only, back before the node-monitor grace period (${fmtDuration(t.grace)}): Kubernetes did not mark the node NotReady and no pod had to move. A network blip or a failed health check, not a node outage.`,

@@ -9,12 +9,13 @@ export interface Group {
   host: string;
   facts: Fact[]; // failures and losses, time order
   opened: Fact;
+  /** the first recovery (peerBack) */
   back: Fact | null;
   /** recoveries seen by each observer after the loss (first per observer) */
   recoveries: Fact[];
   lastEvidence: number;
-  /** the peer had come back from an earlier group less than one gap before this one opened */
-  flapping: boolean;
+  /** each loss and its recovery (DESIGN §6b: a flapping peer is one incident with several cycles) */
+  cycles: Array<{ lost: Fact; back: Fact | null }>;
 }
 
 export interface Unreachable {
@@ -50,15 +51,18 @@ export function groupFacts(facts: Fact[], gapMs: number): { groups: Group[]; unr
     let lastBack: number | null = null;
     let recent: Fact[] = []; // failures since the last recovery, for firstSign
     const dials: Event[] = [];
+    const open = () => !!cur && cur.cycles[cur.cycles.length - 1].back === null;
     for (const f of list) {
       const t = f.ev.time!;
       const until = f.ev.until ?? t; // a run's last line
       if (f.kind === 'up') { seenUp = true; continue; }
       if (f.kind === 'recovery') {
         seenUp = true;
-        if (cur && f.ev.node !== host && (!cur.back || t - cur.back.ev.time! <= gapMs)) {
-          if (!cur.back) { cur.back = f; lastBack = t; }
-          if (!cur.recoveries.some((r) => r.ev.node === f.ev.node)) cur.recoveries.push(f);
+        if (cur && f.ev.node !== host) {
+          const cycle = cur.cycles[cur.cycles.length - 1];
+          if (!cycle.back) { cycle.back = f; cur.back ??= f; lastBack = t; }
+          // other observers' recoveries of the same cycle, each observer's first
+          if (t - (lastBack ?? t) <= gapMs && !cur.recoveries.some((r) => r.ev.node === f.ev.node)) cur.recoveries.push(f);
         }
         recent = [];
         continue;
@@ -70,21 +74,23 @@ export function groupFacts(facts: Fact[], gapMs: number): { groups: Group[]; unr
       }
       // a failed dial proves the peer still down: it extends an open outage however sparse the retries
       const stillDown = f.kind === 'failure' && DIALS.has(f.ev.kind);
-      const joins = cur && !cur.back && (t - cur.lastEvidence <= gapMs || stillDown);
-      if (joins) {
-        cur!.facts.push(f);
-        cur!.lastEvidence = Math.max(cur!.lastEvidence, until);
+      if (cur && open() && (t - cur.lastEvidence <= gapMs || stillDown)) {
+        cur.facts.push(f);
+        cur.lastEvidence = Math.max(cur.lastEvidence, until);
         continue;
       }
       if (f.kind === 'loss') {
         // a run of failures that reaches into the lead counts from its first line: the peer failed all along
         const lead = recent.filter((r) => t - (r.ev.until ?? r.ev.time!) <= Math.min(gapMs, LEAD_MS));
-        cur = { host, facts: [...lead, f], opened: f, back: null, recoveries: [], lastEvidence: until, flapping: lastBack !== null && t - lastBack <= gapMs };
-        if (cur.flapping && groups.length) {
-          const prev = groups.filter((g) => g.host === host).pop();
-          if (prev) prev.flapping = true;
+        if (cur && !open() && lastBack !== null && t - lastBack <= gapMs) {
+          // lost again within the quiet gap of its recovery: the same incident, one more cycle
+          cur.cycles.push({ lost: f, back: null });
+          cur.facts.push(...lead, f);
+          cur.lastEvidence = Math.max(cur.lastEvidence, until);
+        } else {
+          cur = { host, facts: [...lead, f], opened: f, back: null, recoveries: [], lastEvidence: until, cycles: [{ lost: f, back: null }] };
+          groups.push(cur);
         }
-        groups.push(cur);
         recent = [];
         seenUp = true;
       } else {

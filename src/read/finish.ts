@@ -134,7 +134,7 @@ export function finishInput(s: Scanned, f: InputFacts): Finished {
   });
   const count = events.reduce((n, e) => n + e.count, 0);
   const summary: InputSummary = {
-    path: s.info.path, node: f.node, role: f.role, lines: s.lines, parsed: s.parsed, events: count,
+    path: s.info.path, node: f.node, role: f.role, lines: s.lines, parsed: s.parsed, events: count, layout: s.info.layout ?? null,
     firstTime: iso(first), lastTime: iso(last),
     warnings: [...s.warnings, ...(s.cut ? [`${s.cut} overlong line(s) cut at 64 KiB (line ${s.cutLines.join(', ')})`] : []), ...warnings],
   };

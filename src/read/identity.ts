@@ -13,12 +13,14 @@ export function identify(path: string): Omit<SourceInfo, 'mtime'> {
   let role: Role = 'unknown';
   let refYear: number | null = null;
   let refMonth: number | null = null;
+  let layout: string | null = null;
   for (const l of LAYOUTS) {
     const f = l.read(p);
     if (!f) continue;
+    layout ??= l.name;
     if (node === undefined && f.node !== undefined) { node = f.node; nodeFrom = f.node ? f.nodeFrom ?? null : null; }
     if (role === 'unknown' && f.role) role = f.role;
     if (refYear === null && f.refYear) { refYear = f.refYear; refMonth = f.refMonth ?? null; }
   }
-  return { path, node: node ?? null, role, nodeFrom, refYear, refMonth };
+  return { path, node: node ?? null, role, nodeFrom, refYear, refMonth, layout };
 }

@@ -83,7 +83,7 @@ describe('reaper-only outage (seed Case #2 shape)', () => {
     expect(inc.durations.interruption).toBe(1080);
   });
   test('local-storage pods get the manual-step finding', () => {
-    const f = r.incidents[0].findings.find((x) => x.code === 'pod-stuck-terminating')!;
+    const f = r.incidents[0].findings.find((x) => x.code === 'pod-stuck-terminating' || x.code === 'local-volume')!;
     expect(f.message).toContain('impala-executor-000-0');
     expect(f.message).toContain('kubectl delete pvc');
   });
@@ -112,10 +112,15 @@ describe('recovery and the quiet gap', () => {
     expect(r.incidents[0].durations.downtime).toBe(1140);
     expect(r.incidents[0].end).toBe('2022-12-29T02:29:00.000Z');
   });
-  test('losses after the gap open a new incident; lost-and-back twice is flapping', () => {
+  test('lost again within the gap of its recovery: one incident, two cycles, flapping', () => {
     const r = reportOf([{ path: 'a', node: 'w1', lines: [up('10:00:00'), down('10:10:00'), up('10:11:00'), down('10:20:00'), up('10:21:00')] }]);
-    expect(r.incidents).toHaveLength(2);
+    expect(r.incidents).toHaveLength(1);
+    expect(r.incidents[0].cycles).toHaveLength(2);
     expect(r.incidents[0].findings.map((f) => f.code)).toContain('flapping');
+  });
+  test('lost again after the quiet gap: a new incident', () => {
+    const r = reportOf([{ path: 'a', node: 'w1', lines: [up('10:00:00'), down('10:10:00'), up('10:11:00'), down('10:50:00'), up('10:51:00')] }]);
+    expect(r.incidents.map((i) => [i.start, i.cycles?.length])).toEqual([['2022-12-29T02:10:00.000Z', 1], ['2022-12-29T02:50:00.000Z', 1]]);
   });
   test('evidence within the gap joins one incident', () => {
     const r = reportOf([{ path: 'a', node: 'w1', lines: [up('10:00:00'), down('10:10:00'), at('10:20:00', 'info', 'Stopped tunnel to 10.0.0.12:9345')] }]);

@@ -14,15 +14,31 @@ const reaperRun = (run: string, ts: string, pod = 'hiveserver2-0', ns = 'compute
   `Thu Dec 29 ${run} UTC 2022 Force delete pod ${pod} in namespace ${ns} with deletion timestamp: ${ts}`,
 ];
 const codes = (r: ReturnType<typeof reportOf>) => r.incidents.flatMap((i) => i.findings.map((f) => f.code));
+const TIMING = new Set(['reaper-late', 'eviction-unexpected', 'transient-loss']);
+/** the agent keeps logging (a line no rule wants) 20 minutes on: its log covers the eviction time */
+const later = at('17:35:00', 'info', 'Tunnel endpoint watch event: {MODIFIED &Endpoints{}}');
+const ECS_AGENT = 'feng-ws4/process/1546338951-ecs-ECS_AGENT/logs/stderr.log';
 
 describe('findings', () => {
-  test('no-reaper-logs: the peer stayed down past eviction and no reaper output was given', () => {
-    const r = reportOf([{ path: 'w1', node: 'w1', lines: loss }]);
-    expect(codes(r)).toEqual(['no-reaper-logs']);
+  test('no-reaper-logs: an ECS peer down past eviction, the logs cover it, and no reaper output was given', () => {
+    const r = reportOf([{ path: ECS_AGENT, node: 'w1', lines: [...loss, later] }]);
+    expect(codes(r)).toEqual(['no-reaper-logs', 'not-back']);
+  });
+  test('a plain (Rancher) input never names the pod-reaper: pods-terminating instead', () => {
+    const r = reportOf([{ path: 'ecs-w1-2022-12-29_10_05_00/journald/rke2-agent', node: 'w1', lines: [...loss, later] }]);
+    expect(codes(r)).toEqual(['pods-terminating', 'not-back']);
+    expect(r.incidents[0].findings[0].message).not.toContain('reaper');
+  });
+  test('logs that end 36 s after the start claim nothing about eviction, and say where they end', () => {
+    const r = reportOf([{ path: ECS_AGENT, node: 'w1', lines: loss }]);
+    expect(codes(r)).toEqual(['not-back']);
+    expect(r.incidents[0].findings[0].message).toContain('36s after the start');
+    expect(r.incidents[0].logsEnd).toBe('2022-12-29T09:14:13.000Z');
   });
   test('a timely reaper run gives no timing finding', () => {
     const r = reportOf([{ path: 'w1', node: 'w1', lines: loss }, { path: 'reaper', lines: reaperRun('09:40:02', '2022-12-29T09:20:25Z') }]);
-    expect(codes(r)).toEqual([]);
+    expect(codes(r).filter((c) => TIMING.has(c))).toEqual([]);
+    expect(codes(r)).toContain('pod-outcome-unknown');
   });
   test('reaper-late: force-deleted long after the pods went Terminating', () => {
     const r = reportOf([{ path: 'w1', node: 'w1', lines: loss }, { path: 'reaper', lines: reaperRun('09:55:02', '2022-12-29T09:20:25Z') }]);

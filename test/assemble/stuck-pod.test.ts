@@ -61,9 +61,10 @@ describe('outcome of the last attempt', () => {
   test('the third run found it gone (NotFound): deleted', () => {
     expect(report('notfound').incidents[0].pods.find((p) => p.name === 'impala-executor-000-0')!.outcome).toBe('deleted');
   });
-  test('the third run force-deleted it: deleted, still flagged as stuck', () => {
+  test('the third run force-deleted it: deleted, so not called stuck (the finding never contradicts its line); its local volume still needs a hand', () => {
     const inc = report('ok').incidents[0];
     expect(inc.pods.find((p) => p.name === 'impala-executor-000-0')!.outcome).toBe('deleted');
-    expect(inc.findings.map((f) => f.code)).toContain('pod-stuck-terminating');
+    expect(inc.findings.map((f) => f.code)).not.toContain('pod-stuck-terminating');
+    expect(inc.findings.find((f) => f.code === 'local-volume')!.message).toContain('kubectl delete pvc');
   });
 });

@@ -41,7 +41,7 @@ describe('HTML report of seed Case #1', () => {
     const full = html.slice(html.indexOf('<svg class="swimlane"'), html.indexOf('</svg>'));
     expect(full.match(/<circle class="mark /g)).toHaveLength(events);
     expect(html).toContain('<title>2022-12-29 09:13:53 UTC\ntunnel.stopped → 10.113.207.142:9345');
-    expect([...full.matchAll(/data-phase="(\w+)"/g)].map((m) => m[1])).toEqual(['detect', 'failover', 'evict', 'reap']);
+    expect([...full.matchAll(/data-phase="(\w+)"/g)].map((m) => m[1])).toEqual(['detect', 'failover', 'evict', 'reap', 'down']);
   });
 
   test('zooms into the crowded first minutes: all loss events from 09:13:37 to 09:14:47', () => {
