@@ -15,7 +15,7 @@ import { NameBook, portOf, sameHost, SERVER_PORTS } from './peers';
 import { expectedEvictSeconds, SLACK_SECONDS } from './timing';
 import { fmtDuration } from './format';
 import { dropRepeats } from './repeats';
-import { isolationFindings } from './isolation';
+import { knownServers, registeredNodes, tellStory } from './story';
 import { joinPods, notReadyDrafts, reaperOnlyDrafts, splitByNotReady, type Draft } from './drafts';
 
 export interface AssembleOptions {
@@ -28,6 +28,8 @@ export interface AssembleOptions {
   lags?: SourceLag[];
   /** the end of the --until window: no claim reaches past it */
   until?: number;
+  /** server addresses an inventory (kubectl get nodes) names */
+  servers?: string[];
 }
 
 function timelineOf(evs: Event[]): TimelineEvent[] {
@@ -144,7 +146,7 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   events = repeats.kept;
   const names = new NameBook();
   for (const [n, a] of opts.hosts) names.add(n, a);
-  for (const e of events) names.learnFrom(e);
+  names.learnAll(events);
   const timed = prepareEvents(events);
   const allFacts = factsOf(timed, names, coverageOf(inputs, opts.until));
   const { groups, unreachable } = groupFacts(allFacts, t.gap * 1000);
@@ -162,8 +164,10 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   // NotReady events no incident explains open their own (estimated) incidents
   const explained = (e: NotReady) => built.some((inc) => explains(inc, e, names, t.gap * 1000));
   built.push(...notReadyDrafts(notReady, explained, t).map((d) => build(d, scope)));
-  const incidents = built.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-  incidents.forEach((inc, i) => (inc.id = i + 1));
+  const story = tellStory(built.sort((a, b) => Date.parse(a.start) - Date.parse(b.start)), {
+    timed, names, facts: allFacts, inputs, servers: knownServers(timed, opts.servers ?? []), logsEnd: scope.logsEnd, registered: registeredNodes(timed, opts.hosts),
+  });
+  const incidents = story.incidents;
   const spans = nodeSpans(inputs);
   for (const inc of incidents) inc.findings.push(...coverageFindings(inc, spans, names));
 
@@ -172,11 +176,11 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
     message: `${u.host}${names.nameOf(u.host) ? ` (${names.nameOf(u.host)})` : ''} was unreachable from the start of the log (${u.count} failed dials, ${iso(u.first.time)} to ${iso(u.last.until)}) and never seen up: a node that was already down, or a wrong server address.`,
     evidence: [u.first.evidence, ...(u.last.lastEvidence ? [u.last.lastEvidence] : u.last !== u.first ? [u.last.evidence] : [])],
   }));
-  findings.push(...isolationFindings(incidents, inputs, new Set(timed.filter((e) => e.node && (e.kind.startsWith('tunnel.') || e.kind.startsWith('lb.'))).map((e) => e.node!))), ...lagFindings(opts.lags ?? []), ...repeats.findings);
+  findings.push(...story.findings, ...lagFindings(opts.lags ?? []), ...repeats.findings);
   const untimed = events.filter((e) => e.time === null);
   if (untimed.length) {
     findings.push({ code: 'events-without-time', severity: 'info', message: `${untimed.length === 1 ? '1 event carries' : `${untimed.length} events carry`} no absolute time (console captures, year-less lines without a reference) and are left out of the timeline.`, evidence: untimed.slice(0, 3).map((e) => e.evidence) });
   }
   for (const s of opts.skipped ?? []) findings.push({ code: 'input-skipped', severity: 'info', message: `${s.path}: skipped (${s.reason})` });
-  return { schemaVersion: 1, tool: opts.tool, timing: t, inputs, incidents, findings };
+  return { schemaVersion: 1, tool: opts.tool, timing: t, inputs, incidents, findings, ...(story.windows.length ? { windows: story.windows } : {}) };
 }

@@ -51,6 +51,18 @@ export class NameBook {
     return this.byName.get(name) ?? this.byName.get(shortName(name)) ?? null;
   }
 
+  /**
+   * Learns the observers' own addresses (DESIGN §3, node-lifecycle.md §6), surest first: the
+   * node's own lines (`--node-ip=`, etcd advertise URLs, `--advertise-address=`), then the local
+   * side of `read tcp A:p->B:q` in its errors. The first name an address gets stays.
+   */
+  learnAll(events: Event[]): void {
+    const rank = { 'node-ip': 0, 'etcd-peer-url': 1, 'advertise-address': 2 } as const;
+    const own = events.filter((e) => e.kind === 'node.address' && e.node).sort((a, b) => (a.kind === 'node.address' && b.kind === 'node.address' ? rank[a.detail.from] - rank[b.detail.from] : 0));
+    for (const e of own) if (e.kind === 'node.address') this.add(e.node!, hostOf(e.detail.address));
+    for (const e of events) this.learnFrom(e);
+  }
+
   /** Learns an observer's own address from `read tcp A:p->B:q` (or `[A6]:p->`) in its errors. */
   learnFrom(ev: Event): void {
     const err = 'error' in ev.detail && typeof ev.detail.error === 'string' ? ev.detail.error : null;

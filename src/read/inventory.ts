@@ -100,12 +100,15 @@ export class NodesTable {
 /** What the reader learned from inventory files, keyed by bundle. */
 export class Inventory {
   readonly hosts: Array<[string, string]> = [];
+  /** addresses of the control-plane rows (ROLES control-plane, master or etcd) */
+  readonly servers: string[] = [];
   readonly nodeRoles = new Map<string, Role>();
   private dates = new Map<string, ClockRef>();
 
   addNodes(rows: NodeRow[]): void {
     for (const r of rows) {
       if (!this.hosts.some(([n, a]) => n === r.name && a === r.address)) this.hosts.push([r.name, r.address]);
+      if (r.role === 'server' && !this.servers.includes(r.address)) this.servers.push(r.address);
       if (!this.nodeRoles.has(r.name)) this.nodeRoles.set(r.name, r.role);
     }
   }

@@ -29,6 +29,8 @@ export interface ReadResult {
   /** every classified event (repeats as runs), in input order */
   events: Event[];
   hosts: Array<[string, string]>;
+  /** server addresses `kubectl get nodes` names (control-plane rows) */
+  servers: string[];
   skipped: Array<{ path: string; reason: string }>;
   notes: Finding[];
   lags: SourceLag[];
@@ -180,7 +182,7 @@ export class InputReader {
     }
     const notLogs = groupSkipped(this.notLogs).map((n): Finding => ({ code: 'input-not-log', severity: 'info', message: `${n.path}: not read (${n.reason})` }));
     if (unnamed.length) this.notes.push(unnamedNote(unnamed));
-    return { inputs, events, hosts: this.inventory.hosts, skipped: this.skipped, notes: [...notLogs, ...this.notes], lags };
+    return { inputs, events, hosts: this.inventory.hosts, servers: this.inventory.servers, skipped: this.skipped, notes: [...notLogs, ...this.notes], lags };
   }
 }
 

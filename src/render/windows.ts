@@ -1,5 +1,5 @@
 // Cluster windows (DESIGN §6b) as every renderer shows them: a headline first, and the incidents
-// that start inside a control-plane-down window (nothing to fail over to: no OUTAGE MITIGATED).
+// that overlap a control-plane-down window (nothing was left to fail over to: no OUTAGE MITIGATED).
 import type { ClusterWindow, Incident, WindowKind } from '../types';
 import { fmtDuration } from '../assemble/format';
 import { offsetSeconds } from './time';
@@ -10,14 +10,11 @@ export const WINDOW_TITLES: Record<WindowKind, string> = {
   'etcd-quorum-lost': 'etcd quorum lost',
 };
 
-const inside = (w: ClusterWindow, iso: string) => {
-  const t = Date.parse(iso);
-  return t >= Date.parse(w.start) && (w.end === null || t <= Date.parse(w.end));
-};
-
-/** The control-plane-down window the incident starts in, if any. */
+/** The control-plane-down window the incident overlaps (lost before or during it, not back before it began), if any. */
 export function controlPlaneDownAt(inc: Incident, windows: ClusterWindow[] | undefined): ClusterWindow | null {
-  return (windows ?? []).find((w) => w.kind === 'control-plane-down' && inside(w, inc.start)) ?? null;
+  const from = Date.parse(inc.start);
+  const to = inc.end ? Date.parse(inc.end) : Infinity;
+  return (windows ?? []).find((w) => w.kind === 'control-plane-down' && from <= (w.end === null ? Infinity : Date.parse(w.end)) && to >= Date.parse(w.start)) ?? null;
 }
 
 /** Windows that overlap the span [from, to] (the swimlane's range). */

@@ -8,5 +8,5 @@ import type { Report } from '../../src/types';
 /** Reads `files` (path -> lines) in order and assembles one report. */
 export function runLines(files: Record<string, string[]>, hosts: Array<[string, string]> = []): Report {
   const read = readLines(Object.entries(files).map(([path, lines]) => ({ path, lines })));
-  return assemble(read.events, read.inputs, { timing: DEFAULT_TIMING, tool: 'test', hosts: [...hosts, ...read.hosts], lags: read.lags });
+  return assemble(read.events, read.inputs, { timing: DEFAULT_TIMING, tool: 'test', hosts: [...hosts, ...read.hosts], lags: read.lags, servers: read.servers });
 }

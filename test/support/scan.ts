@@ -15,7 +15,7 @@ export interface MemSource {
 /** Reads each source (node and role as given, not from the path) and assembles one report, as analyze() does for files. */
 export function reportOf(sources: MemSource[], hosts: Array<[string, string]> = [], timing = DEFAULT_TIMING): Report & { events: Event[] } {
   const read = readLines(sources.map((s) => ({ path: s.path, lines: s.lines, node: s.node ?? null, role: s.role ?? 'unknown', year: s.year })));
-  return { ...assemble(read.events, read.inputs, { timing, tool: 'test', hosts: [...hosts, ...read.hosts], lags: read.lags }), events: read.events };
+  return { ...assemble(read.events, read.inputs, { timing, tool: 'test', hosts: [...hosts, ...read.hosts], lags: read.lags, servers: read.servers }), events: read.events };
 }
 
 /** A logrus line at a +08:00 wall-clock time on 2022-12-29. */

@@ -1,0 +1,81 @@
+// The story across incidents, once each is built (DESIGN §6b): a node cut off by a partition is one
+// incident of its own (the majority decides), each lost node's cause from its own logs or its likely
+// name, the cluster windows, and no eviction claims while the control plane was down.
+import type { ClusterWindow, Event, Finding, Incident, InputSummary } from '../types';
+import type { Fact } from './facts';
+import { sameHost, type NameBook } from './peers';
+import { isolatedObservers, isolationFinding } from './isolation';
+import { causeOf, ownEvents } from './cause';
+import { likelyCause } from './likely';
+import { clusterWindows, overlapsControlPlaneDown } from './windows';
+
+export interface StoryContext {
+  timed: Event[];
+  names: NameBook;
+  facts: Fact[];
+  inputs: InputSummary[];
+  /** every server address the input revealed */
+  servers: Set<string>;
+  logsEnd: number | null;
+  /** node names the input shows registered (backend connections, kubectl nodes, NotReady), with the line that shows it */
+  registered: Map<string, Event | null>;
+}
+
+/** Findings that reason from the timing model about evictions: untrue while the controller-manager was down. */
+const EVICTION_CLAIMS = new Set(['no-reaper-logs', 'pods-terminating', 'eviction-unexpected']);
+
+/** Incidents (time order) -> the story: incidents kept, windows, and report-level findings. */
+export function tellStory(incidents: Incident[], c: StoryContext): { incidents: Incident[]; windows: ClusterWindow[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const tunnelNodes = new Set(c.timed.filter((e) => e.node && (e.kind.startsWith('tunnel.') || e.kind.startsWith('lb.'))).map((e) => e.node!));
+  const dropped = new Set<Incident>();
+  const alone: Array<ReturnType<typeof isolatedObservers>[number]> = [];
+  for (const iso of isolatedObservers(incidents, c.inputs, tunnelNodes)) {
+    // the others saw the isolated node itself vanish: its losses are its own incident's evidence
+    const own = incidents.find((i) => !iso.incidents.includes(i) && ((i.peer.node !== null && sameHost(i.peer.node, iso.who)) || (i.peer.address !== null && c.names.addrOf(iso.who) === i.peer.address)));
+    if (own) iso.incidents.forEach((i) => dropped.add(i));
+    else alone.push(iso);
+  }
+  const kept = incidents.filter((i) => !dropped.has(i));
+  kept.forEach((inc, i) => (inc.id = i + 1));
+  findings.push(...alone.map(isolationFinding));
+  const observers = new Set(c.inputs.map((i) => i.node).filter((n): n is string => !!n));
+  for (const inc of kept) {
+    const own = ownEvents(inc, c.timed, c.names);
+    const cause = causeOf(inc, own, c.facts, loggedUntil(c.inputs, own)) ?? likelyCause(inc, c.timed, c.registered, observers);
+    if (cause) inc.cause = cause;
+  }
+  const windows = clusterWindows(kept, c.servers, c.logsEnd);
+  for (const inc of kept) if (overlapsControlPlaneDown(windows, inc)) inc.findings = inc.findings.filter((f) => !EVICTION_CLAIMS.has(f.code));
+  return { incidents: kept, windows, findings };
+}
+
+/** The latest line of the inputs the node's own events came from. */
+function loggedUntil(inputs: InputSummary[], own: Event[]): number | null {
+  const sources = new Set(own.map((e) => e.source));
+  let last: number | null = null;
+  for (const s of sources) { const t = inputs[s]?.lastTime; if (t) last = Math.max(last ?? -Infinity, Date.parse(t)); }
+  return last;
+}
+
+/** Every server address the input revealed: balancer lists, apiserver endpoints, etcd peers, server incidents, kubectl control-plane rows. */
+export function knownServers(timed: Event[], inventory: string[]): Set<string> {
+  const out = new Set(inventory);
+  const host = (s: string) => (s.startsWith('[') ? s.slice(1, s.indexOf(']')) : s.replace(/:\d{1,5}$/, ''));
+  for (const e of timed) {
+    if (e.kind === 'lb.servers' && !e.detail.startup) for (const s of e.detail.servers) if (!e.detail.swapped?.includes(s)) out.add(host(s));
+    if (e.kind === 'apiserver.endpoints') for (const ip of e.detail.ips) out.add(ip);
+  }
+  return out;
+}
+
+/** Node names the input shows registered in the cluster, each with the first line that shows it. */
+export function registeredNodes(timed: Event[], hosts: Array<[string, string]>): Map<string, Event | null> {
+  const out = new Map<string, Event | null>();
+  for (const [name] of hosts) out.set(name, null);
+  for (const e of timed) {
+    const name = e.kind === 'tunnel.backend-connected' ? e.peer : e.kind === 'node.not-ready' ? e.detail.nodeName : null;
+    if (name && !out.get(name)) out.set(name, e);
+  }
+  return out;
+}
