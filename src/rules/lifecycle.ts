@@ -1,7 +1,8 @@
 // The node's own life cycle (node-lifecycle.md §1-§4, §7): its rke2/k3s service stopped, its host
 // shut down or rebooted, booted, or ended uncleanly. Lines about other units or processes do not count.
-// Examples are real lines (sources in test/rules/lifecycle.test.ts); filled-in format strings, for
-// wordings no public paste shows, use the host `node-1` and are named in `versions`.
+// Examples are real lines (the comment above each rule names the paste; index ids as in
+// node-lifecycle.md). Filled-in format strings, for wordings no public paste shows, use the host
+// `node-1` and are named in `versions`.
 import type { Rule } from './rule';
 
 /** The rke2/k3s units as systemd names them in `<unit>: ...` lines. */
@@ -17,10 +18,11 @@ const JOB_VERSIONS = 'description form in all systemd builds; "<unit>.service - 
 
 /** node.stopping: the rke2/k3s service (or its etcd) being stopped (§1). */
 const stopping: Rule[] = [
+  // real examples: rke2#8945, rke2#259, k3s#4261
   {
     id: 'lifecycle.stop-requested',
     kind: 'node.stopping',
-    versions: `systemd stop job for rke2-server / rke2-agent / 2020 rke2.service / k3s, k3s-agent (one description, unit null); ${JOB_VERSIONS}`,
+    versions: `systemd stop job for rke2-server / rke2-agent / 2020 rke2.service / k3s, k3s-agent (one description, unit null); the (agent) example is filled in; ${JOB_VERSIONS}`,
     needles: ['Stopping Rancher Kubernetes Engine', 'Stopping Lightweight Kubernetes', 'Stopping rke2', 'Stopping k3s'],
     match: new RegExp(String.raw`^Stopping ${JOB}(?:\.\.\.)?$`),
     peer: 'none',
@@ -42,6 +44,7 @@ const stopping: Rule[] = [
       ],
     },
   },
+  // real examples: rke2#8945
   {
     id: 'lifecycle.signal-received',
     kind: 'node.stopping',
@@ -58,6 +61,7 @@ const stopping: Rule[] = [
       ],
     },
   },
+  // real examples: rke2#8945, k3s#3536; noMatch Harvester note (index id 30016438102)
   {
     id: 'lifecycle.controllers-shutdown',
     kind: 'node.stopping',
@@ -78,6 +82,7 @@ const stopping: Rule[] = [
       ],
     },
   },
+  // real examples: rke2#259, rke2#8945, k3s#3536; noMatch CSDN RKE2 agent (index id 7057702197)
   {
     id: 'lifecycle.context-canceled',
     kind: 'node.stopping',
@@ -98,10 +103,11 @@ const stopping: Rule[] = [
       ],
     },
   },
+  // real examples: rke2#8945, rke2#259, k3s#3536, CSDN RKE2 agent; noMatch rancher-system-agent panic (index id 44394814853)
   {
     id: 'lifecycle.unit-exit',
     kind: 'node.stopping',
-    versions: 'all; "main process exited" (lower case) in systemd 219 (RHEL 7). Exit 1 ends a stop in the RKE2/k3s versions of lifecycle.context-canceled; without a stop job before it, it is a fatal error',
+    versions: 'all; "main process exited" (lower case) in systemd 219, RHEL 7 (example filled in). Exit 1 ends a stop in the RKE2/k3s versions of lifecycle.context-canceled; without a stop job before it, it is a fatal error',
     needles: UNIT_NEEDLES,
     match: new RegExp(String.raw`^${UNIT}: [Mm]ain process exited, code=exited, status=(?!2/)(?<status>\d{1,3}/[A-Z_]{1,32})$`),
     peer: 'none',
@@ -112,6 +118,7 @@ const stopping: Rule[] = [
         'Sep 01 02:20:58 ip-172-31-46-33 systemd[1]: rke2.service: Main process exited, code=exited, status=1/FAILURE',
         'Jun 29 16:16:09 srini-Virtual-Machine systemd[1]: k3s.service: Main process exited, code=exited, status=1/FAILURE',
         'Aug 07 00:11:02 kube-prom01 systemd[1]: rke2-agent.service: Main process exited, code=exited, status=1/FAILURE',
+        'Jan 03 09:04:36 node-1 systemd[1]: k3s.service: main process exited, code=exited, status=1/FAILURE',
       ],
       noMatch: [
         'Oct 03 09:12:18 node-0 systemd[1]: rancher-system-agent.service: Main process exited, code=exited, status=2/INVALIDARGUMENT',
@@ -120,6 +127,7 @@ const stopping: Rule[] = [
       ],
     },
   },
+  // real examples: Harvester note, rke2#259, k3s#2249; noMatch komari-zig-agent#33
   {
     id: 'lifecycle.unit-stopped',
     kind: 'node.stopping',
@@ -142,6 +150,7 @@ const stopping: Rule[] = [
       ],
     },
   },
+  // real examples: noMatch k3s#11480, Harvester note, index id 55536331485
   {
     id: 'lifecycle.unit-deactivated',
     kind: 'node.stopping',
@@ -162,6 +171,7 @@ const stopping: Rule[] = [
       ],
     },
   },
+  // real examples: CRI pod log (index id 66884743276), kubeadm etcd (index id 9352607907)
   {
     id: 'lifecycle.etcd-signal',
     kind: 'node.stopping',
@@ -179,6 +189,7 @@ const stopping: Rule[] = [
       noMatch: ['{"level":"info","ts":"2022-12-21T10:30:20.636Z","caller":"etcdserver/server.go:1465","msg":"skipped leadership transfer for single voting member cluster","local-member-id":"d975d9ebc69964b3","current-leader-member-id":"d975d9ebc69964b3"}'],
     },
   },
+  // real examples: standalone etcd (index id 1706356843); noMatch k3s restore (index id 8867313876), index id 9352607907
   {
     id: 'lifecycle.etcd-closing',
     kind: 'node.stopping',
@@ -208,10 +219,11 @@ const toOf = (word: string | undefined) => (word && TO[word]) || 'unknown';
 
 /** host.shutdown: the host going down on request (§2), from logind's request to journald's last words. */
 const host: Rule[] = [
+  // real examples: ferisetyawan.com reboot guide, index id 59048806871, systemd#39521, rook#1018
   {
     id: 'lifecycle.logind-shutdown',
     kind: 'host.shutdown',
-    versions: 'logind, all: "System is rebooting." / "powering down." / "halting." (with a wall message: "System is rebooting (<msg>)."); 252+ also "The system will reboot now!" / "power off now!"',
+    versions: 'logind, all: "System is rebooting." / "powering down." / "halting." (with a wall message: "System is rebooting (<msg>)."); 252+ also "The system will power off now!" / "reboot now!" (the reboot example is filled in)',
     needles: ['System is rebooting', 'System is powering down', 'System is halting', 'System is shutting down', 'The system will '],
     match: /^(?:System is (?<verb>rebooting|powering down|halting|shutting down)(?: with kexec)?(?: \([^]{0,500}\))?\.|The system will (?<verb2>reboot|power off|halt|kexec) now!)$/,
     peer: 'none',
@@ -230,10 +242,11 @@ const host: Rule[] = [
       ],
     },
   },
+  // real examples: systemd#23425; noMatch index id 42843783926
   {
     id: 'lifecycle.power-key',
     kind: 'host.shutdown',
-    versions: 'logind: "Power key pressed." (<= 249), "Power key pressed short." (250+); the action: "Powering Off..." (<= 251), "Powering off..." (252+). A person, a BMC or a hypervisor "shut down guest"',
+    versions: 'logind: "Power key pressed." (<= 249, example filled in), "Power key pressed short." (250+); the action: "Powering Off..." (<= 251), "Powering off..." (252+). A person, a BMC or a hypervisor "shut down guest"',
     needles: ['Power key pressed', 'Powering Off...', 'Powering off...'],
     match: /^(?:Power key pressed(?: short)?\.|(?<act>Powering [Oo]ff)\.\.\.)$/,
     peer: 'none',
@@ -243,6 +256,7 @@ const host: Rule[] = [
       noMatch: ['systemd-logind[378]: Power key pressed long.', 'systemd-logind[392]: Watching system buttons on /dev/input/event6 (Dell Dell QuietKey Keyboard)'],
     },
   },
+  // real examples: index ids 59048806871, 55190081830, 34564087954, 14159772073, 56908272569, 28758262754
   {
     id: 'lifecycle.target-reached',
     kind: 'host.shutdown',
@@ -273,6 +287,7 @@ const host: Rule[] = [
       ],
     },
   },
+  // real examples: index ids 59048806871, 55190081830
   {
     id: 'lifecycle.pid1-shutting-down',
     kind: 'host.shutdown',
@@ -286,10 +301,11 @@ const host: Rule[] = [
       noMatch: ['Sep 06 13:40:10 racknerd-a711363 agent[30224]: shutting down gracefully...', 'Sep 17 18:16:24 systemd-node-001 rke2[226]: time="2025-09-17T18:16:24Z" level=info msg="Shutting down /v1, Kind=Node workers"'],
     },
   },
+  // real examples: index ids 46353606909, 55190081830; noMatch 56908272569
   {
     id: 'lifecycle.systemd-shutdown',
     kind: 'host.shutdown',
-    versions: 'systemd-shutdown (PID 1 after the hand-over), all; its first lines usually reach the persistent journal, "Rebooting." / "Powering off." rarely',
+    versions: 'systemd-shutdown (PID 1 after the hand-over), all; its first lines usually reach the persistent journal, "Rebooting." / "Powering off." rarely (example filled in)',
     needles: ['systemd-shutdown[1]: '],
     match: /^(?:(?<to>Rebooting with kexec|Rebooting|Powering off|Halting system)\.$|\S)/,
     peer: 'none',
@@ -303,6 +319,7 @@ const host: Rule[] = [
       noMatch: ['Jun 19 09:36:44 computer2 kernel: printk: systemd-shutdow: 73 output lines suppressed due to ratelimiting', 'Jun 18 20:15:42 f systemd[1]: Finished systemd-poweroff.service - System Power Off.'],
     },
   },
+  // real examples: index ids 46353606909, 55190081830, 14159772073; noMatch 31495647327
   {
     id: 'lifecycle.journald-stopped',
     kind: 'host.shutdown',
@@ -324,6 +341,7 @@ const host: Rule[] = [
 
 /** node.boot: the host booted (§3): after a reboot or a crash alike. */
 const boot: Rule[] = [
+  // real examples: Ubuntu Forums thread (index id 57174072964)
   {
     id: 'lifecycle.kernel-boot',
     kind: 'node.boot',
@@ -337,6 +355,7 @@ const boot: Rule[] = [
       noMatch: ['Aug 30 11:33:22 gill-Lite kernel: Command line: BOOT_IMAGE=/vmlinuz-5.4.0-42-generic root=/dev/mapper/vgubuntu-root ro quiet splash vt.handoff=7'],
     },
   },
+  // real examples: index id 55536331485, CentOS 7 dmesg (index id 57122735279)
   {
     id: 'lifecycle.systemd-boot',
     kind: 'node.boot',
@@ -360,6 +379,7 @@ const K8S_COMM = String.raw`(?<proc>rke2|k3s(?:-server|-agent)?|etcd|kube-[a-z-]
 
 /** node.unclean: the host or the service ended without a stop (§4, §7): journal not closed, killed, crashed, restarted by systemd. */
 const unclean: Rule[] = [
+  // real examples: index id 55536331485
   {
     id: 'lifecycle.journal-corrupted',
     kind: 'node.unclean',
@@ -373,6 +393,7 @@ const unclean: Rule[] = [
       noMatch: ['Oct 05 12:02:56 wick systemd-journald[339]: File /var/log/journal/3c943fb3d98f43e6b5855993a5654575/user-1000.journal corrupted or uncleanly shut down, renaming and replacing.'],
     },
   },
+  // real examples: amazon-eks-ami#419, coreos/bugs#1927; noMatch k3d#1250
   {
     id: 'lifecycle.oom-kill',
     kind: 'node.unclean',
@@ -393,6 +414,7 @@ const unclean: Rule[] = [
       ],
     },
   },
+  // real examples: noMatch index id 2295782002, k3d#1250
   {
     id: 'lifecycle.unit-oom',
     kind: 'node.unclean',
@@ -409,6 +431,7 @@ const unclean: Rule[] = [
       ],
     },
   },
+  // real examples: noMatch index id 2295782002
   {
     id: 'lifecycle.unit-killed',
     kind: 'node.unclean',
@@ -422,6 +445,7 @@ const unclean: Rule[] = [
       noMatch: ['Aug 25 11:10:11 atulya systemd[1]: mariadb.service: Main process exited, code=killed, status=9/KILL', 'Sep 17 18:16:24 systemd-node-001 systemd[1]: rke2-server.service: Main process exited, code=exited, status=1/FAILURE'],
     },
   },
+  // real examples: noMatch index ids 44394814853, 26223406295
   {
     id: 'lifecycle.unit-crashed',
     kind: 'node.unclean',
@@ -435,10 +459,11 @@ const unclean: Rule[] = [
       noMatch: ['Oct 03 09:12:18 node-0 systemd[1]: rancher-system-agent.service: Main process exited, code=exited, status=2/INVALIDARGUMENT', 'Sep 06 14:32:22 office-gateway systemd[1]: dnsmasq.service: Control process exited, code=exited, status=2/INVALIDARGUMENT'],
     },
   },
+  // real examples: CSDN RKE2 agent, k3s#2249, Rancher docs (index id 19086962938)
   {
     id: 'lifecycle.restart-loop',
     kind: 'node.unclean',
-    versions: 'systemd 236+ "Scheduled restart job, restart counter is at N." (Restart=always, RestartSec=5s); 219-235 "<unit> holdoff time over, scheduling restart." [src]. A crash loop, not a reboot',
+    versions: 'systemd 236+ "Scheduled restart job, restart counter is at N." (Restart=always, RestartSec=5s); 219-235 "<unit> holdoff time over, scheduling restart." (example filled in). A crash loop, not a reboot',
     needles: [...UNIT_NEEDLES, '.service holdoff time over'],
     match: new RegExp(String.raw`^${UNIT}(?:: Scheduled restart job, restart counter is at \d{1,9}| holdoff time over, scheduling restart)\.$`),
     peer: 'none',
@@ -453,6 +478,7 @@ const unclean: Rule[] = [
       noMatch: ['Aug 07 00:11:07 kube-prom01 systemd[1]: rke2-agent.service: Service RestartSec=5s expired, scheduling restart.', 'Aug 07 00:11:07 node-1 systemd[1]: mariadb.service: Scheduled restart job, restart counter is at 1.'],
     },
   },
+  // real examples: k3s#678, kube-controller-manager (index id 8471550126)
   {
     id: 'lifecycle.leaderelection-lost',
     kind: 'node.unclean',

@@ -24,6 +24,7 @@ export function ownIpOf(list: string | undefined): string {
 const TLS_SECRET = 'Apr 28 21:11:02 test-controlplane-zbzgh-d6lsg rke2[1952]: time="2025-04-28T21:11:02Z" level=info msg="Updating TLS secret for kube-system/rke2-serving (count: 14): map[listener.cattle.io/cn-10.43.0.1:10.43.0.1 listener.cattle.io/cn-127.0.0.1:127.0.0.1 listener.cattle.io/cn-172.16.112.100:172.16.112.100 listener.cattle.io/cn-172.16.112.130:172.16.112.130 listener.cattle.io/cn-2001_41d0_fc30_400_e02f_f0ff_fee0_-29bc95:2001:41d0:fc30:400:e02f:f0ff:fee0:abd6 listener.cattle.io/cn-2001_41d0_fc30_400_e46e_73ff_fe88_-e364ad:2001:41d0:fc30:400:e46e:73ff:fe88:cbd6 listener.cattle.io/cn-__1-f16284:::1 listener.cattle.io/cn-kubernetes:kubernetes listener.cattle.io/cn-kubernetes.default:kubernetes.default listener.cattle.io/cn-kubernetes.default.svc:kubernetes.default.svc listener.cattle.io/cn-kubernetes.default.svc.cluster.local:kubernetes.default.svc.cluster.local listener.cattle.io/cn-localhost:localhost listener.cattle.io/cn-test-controlplane-zbzgh-d6lsg:test-controlplane-zbzgh-d6lsg listener.cattle.io/cn-test-etcd-fctn4-lgrj2:test-etcd-fctn4-lgrj2 listener.cattle.io/fingerprint:SHA1=C527D4C5B0548FCD2DD26308B808BEE8BBD62251]"';
 
 export const ownAddressRules: Rule[] = [
+  // real examples: rke2#4759 (its cuts kept), k3s CIS guide (index id 6836348925); noMatch index id 22516010785, rancher#50065
   {
     id: 'address.node-ip',
     kind: 'node.address',
@@ -43,6 +44,7 @@ export const ownAddressRules: Rule[] = [
       ],
     },
   },
+  // real examples: k3s CIS guide (index id 6991123415); noMatch rke2#2258, rancher#50065
   {
     id: 'address.advertise-address',
     kind: 'node.address',
@@ -56,6 +58,7 @@ export const ownAddressRules: Rule[] = [
       noMatch: ['rke2[1596]: time="2021-12-10T17:28:12Z" level=info msg="Running kube-apiserver --advertise-port=6443 --allow-privileged=true --anonymous-auth=false …"', TLS_SECRET],
     },
   },
+  // real examples: k3s restore (index id 8867313876); noMatch index ids 8867313876, 9352607907
   {
     id: 'address.etcd-start',
     kind: 'node.address',
@@ -77,6 +80,7 @@ export const ownAddressRules: Rule[] = [
       ],
     },
   },
+  // real examples: rke2#668, index id 8867313876; noMatch index ids 14849281012, 8867313876
   {
     id: 'address.etcd-peer-listeners',
     kind: 'node.address',
@@ -98,6 +102,7 @@ export const ownAddressRules: Rule[] = [
       ],
     },
   },
+  // real examples: kubeadm etcd (index id 9352607907); noMatch index ids 1706356843, 8867313876
   {
     id: 'address.etcd-closing',
     kind: 'node.address',
