@@ -210,6 +210,7 @@ const stopping: Rule[] = [
   },
 ];
 
+/** Where the host goes, by the verb or target a line names; anything else (shutdown.target, "shutting down") is unknown. */
 const TO: Record<string, 'reboot' | 'poweroff' | 'halt' | 'unknown'> = {
   rebooting: 'reboot', reboot: 'reboot', kexec: 'reboot', 'Reboot via kexec': 'reboot', Reboot: 'reboot',
   'powering down': 'poweroff', 'power off': 'poweroff', poweroff: 'poweroff', 'Power-Off': 'poweroff', 'Power Off': 'poweroff', 'Powering Off': 'poweroff', 'Powering off': 'poweroff',
