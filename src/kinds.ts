@@ -219,6 +219,7 @@ export const KINDS: { [K in EventKind]: KindRow<K> } = {
   },
   'node.stopping': {
     family: 'node', label: 'service stopping',
+    runKey: (d) => `${d.step}|${d.unit ?? ''}`,
     means: 'context and cause: the observer\'s own rke2/k3s service was stopped (a stop sequence before its silence is a shutdown)',
   },
   'host.shutdown': {

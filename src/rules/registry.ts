@@ -6,5 +6,9 @@ import { reaperRules } from './reaper';
 import { nodeRules } from './node';
 import { etcdRules } from './etcd';
 import { kubeRules } from './kube';
+import { lifecycleRules } from './lifecycle';
+import { bootRules, hostRules } from './host';
+import { uncleanRules } from './unclean';
+import { ownAddressRules } from './ownAddress';
 
-export const RULES: Rule[] = [...tunnelRules, ...loadBalancerRules, ...reaperRules, ...nodeRules, ...etcdRules, ...kubeRules];
+export const RULES: Rule[] = [...tunnelRules, ...loadBalancerRules, ...reaperRules, ...nodeRules, ...etcdRules, ...kubeRules, ...lifecycleRules, ...hostRules, ...bootRules, ...uncleanRules, ...ownAddressRules];

@@ -45,6 +45,11 @@ test('a start-up after the silence, no stop, no boot marker: crash', () => {
   expect([c.kind, c.message]).toEqual(['crash', expect.stringContaining('no stop sequence before its silence')]);
 });
 
+test('its own tunnel to itself at its restart is not the peer back', () => {
+  const r = reportOf([{ ...AGENT, lines: AGENT.lines.slice(0, 4) }, own([m2('17:58:02', 'info', 'Starting rke2 v1.25.16+rke2r1 (0b0c0d0e)'), m2('17:58:30', 'info', 'Connecting to proxy', url(P)), m2('17:58:31', 'info', `Started tunnel to ${P}:9345`), m2('18:05:00', 'info', 'Tunnel authorizer set Kubelet Port 10250')])]);
+  expect(r.incidents.map((i) => [i.peer.address, i.milestones.peerBack])).toEqual([[P, null]]);
+});
+
 test('it kept logging and lost every peer while the others lost it: partition, one incident', () => {
   const m2lost = ['10.0.0.11', '10.0.0.13'].flatMap((ip) => [
     m2('17:13:37', 'error', 'Remotedialer proxy error', `error="read tcp ${P}:50000->${ip}:9345: i/o timeout" ${url(ip)}`),
