@@ -19,6 +19,8 @@ const FIND = chunkFinder(RULES);
 /** Longest line kept; the rest of a longer line is dropped (counted, never buffered). */
 export const MAX_LINE = 64 * 1024;
 const MAX_LAG_SAMPLES = 2000;
+/** Recognised lines parsed in full, at most, while a file of year-less lines has shown no full date. */
+const ANCHOR_SEARCH = 5000;
 /** Distinct journald hosts remembered per input (a paste of several nodes' journals has a few). */
 const MAX_HOSTS = 256;
 
@@ -67,6 +69,8 @@ export class SourceScanner {
   private orphans: number[] = [];
   private awaitBelow = 0;
   private lastAbove: number | null = null;
+  /** recognised lines no rule wants, parsed in full while the clock looks for its first full date */
+  private sampled = 0;
   /** hears every classified line with the run it joined (the events command's spool) */
   onMember: ((run: number, stamp: Stamp) => void) | null = null;
 
@@ -135,8 +139,8 @@ export class SourceScanner {
         this.take(cleanLine(copyOut(s, pos, end)), no);
         if (cand < next) cand = found(next);
       } else if (sniffAt(s, pos, end)) {
-        if (st.firstTime === null && st.firstLocal < 0) {
-          // until a dated line is seen every recognised line is parsed in full (see take)
+        if (!this.anchored()) {
+          // until a line with a full date is seen every recognised line is parsed in full (see piece)
           flushSkip();
           this.take(cleanLine(copyOut(s, pos, end)), no);
         } else {
@@ -170,6 +174,14 @@ export class SourceScanner {
     if (rest.trim()) this.take(cleanLine(rest), no);
   }
 
+  /**
+   * True once a line with a full date (year and zone) anchored the clock: from then on lines no rule
+   * wants are not parsed. A file of year-less lines stops looking after ANCHOR_SEARCH of them.
+   */
+  private anchored(): boolean {
+    return this.s.firstTime !== null || this.sampled >= ANCHOR_SEARCH;
+  }
+
   /** The plain result; the scanner is not used after this. */
   result(): Scanned {
     return this.s;
@@ -199,11 +211,11 @@ export class SourceScanner {
       return;
     }
     st.parsed++;
-    const dated = st.firstTime !== null || st.firstLocal >= 0;
-    if (!candidate && dated) {
+    if (!candidate && this.anchored()) {
       st.lastSkipped = { text, no };
       return;
     }
+    if (!candidate) this.sampled++;
     const rec = parseLine(text);
     if (!rec) { st.parsed--; return; }
     if (rec.prefixLagMs !== undefined && st.lags.length < MAX_LAG_SAMPLES) st.lags.push({ ms: splitLag(rec.prefixLagMs).residualMs, no, text });

@@ -93,3 +93,17 @@ describe('per-file zones', () => {
     expect(s.lag!.medianMs).toBe(0);
   });
 });
+
+describe('the clock learns from the first full date, whether a rule wants its line or not', () => {
+  test('a year-less first line, a full date on the second (a line no rule wants): the year comes from it, not the mtime', () => {
+    const lines = [
+      'Dec 29 17:10:00 ecs-m1 systemd[1]: Starting Rancher Kubernetes Engine v2 (server)...',
+      'Dec 29 17:10:01 ecs-m1 rke2[1532]: time="2021-12-29T17:10:01+08:00" level=info msg="Reconciling bootstrap data between datastore and disk"',
+      'Dec 29 17:13:50 ecs-m1 rke2[1532]: I1229 17:13:50.000000    1532 event.go:291] "Event occurred" object="ecs-w2" kind="Node" apiVersion="v1" type="Normal" reason="NodeNotReady" message="Node ecs-w2 status is now: NodeNotReady"',
+    ];
+    const r = scan(lines, { mtime: Date.parse('2024-03-01T00:00:00Z') });
+    expect(r.warnings.filter((w) => /modification time/.test(w))).toEqual([]);
+    expect(r.times.find(([rule]) => rule === 'kube.node-not-ready')?.[1]).toBe('2021-12-29T09:13:50.000Z');
+    expect(r.last).toBe('2021-12-29T09:13:50.000Z');
+  });
+});
