@@ -28,7 +28,8 @@ export async function run(args: string[], stdin: Buffer | string = ''): Promise<
     env: {},
   });
   let report: Report | null = null;
-  if (stdout.trim().startsWith('{')) report = JSON.parse(stdout) as Report;
+  // a report is one JSON document; `events` prints one per line (not a report)
+  if (stdout.trim().startsWith('{')) try { report = JSON.parse(stdout) as Report; } catch { report = null; }
   return { code, stdout, stderr, report, ms: Date.now() - t0 };
 }
 
