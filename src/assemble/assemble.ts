@@ -133,7 +133,7 @@ function build(d: Draft, scope: Scope): Incident {
     ...(cycles ? { cycles: cycles.map((c) => ({ lost: iso(c.lost.ev.time)!, back: iso(c.back?.ev.time) })) } : {}),
     ...(endTime === null ? { logsEnd: iso(scope.logsEnd) } : {}),
   };
-  inc.findings.push(...podFindings(d.pods), ...timingFindings(inc, t), ...observerSkewFindings(facts, peer.address), ...plannedStopFindings(context));
+  inc.findings = [...podFindings(d.pods), ...timingFindings(inc, t), ...observerSkewFindings(facts, peer.address), ...plannedStopFindings(context)];
   const oc = { t, logsEnd: scope.logsEnd, ecs: scope.ecs, reaperGiven, estimatedFrom: d.estimatedFrom };
   inc.findings.push(...estimatedStartFinding(inc, oc), ...podsTerminatingFinding(inc, d.pods, oc), ...flappingFinding(inc, oc, (cycles ?? []).map((c) => c.lost.ev.evidence)), ...notBackFinding(inc, oc), ...podOutcomeFinding(d.pods));
   return inc;

@@ -3,25 +3,27 @@
 // them); `--runs` prints repeats as runs instead.
 import { collect } from '../analyze';
 import { readMembers } from '../read';
-import { eventRecords, memberRecords, renderEventLines, type EventRecord } from '../render/events';
-import { Redactor } from '../redact/redactor';
+import { eventRecords, jsonLine, memberRecords, renderEventLines, type EventRecord } from '../render/events';
+import type { Redactor } from '../redact/redactor';
+import { clipEvidence } from '../render/evidence';
+import { termSafe } from '../render/escape';
 import type { InputSummary } from '../types';
-import { analyzeOptionsFrom, hostsFrom, pathsFrom } from './analyzeOptions';
+import { analyzeOptionsFrom, pathsFrom } from './analyzeOptions';
 import { formatFor } from './formats';
 import type { Args, Io } from './io';
 import { progressOn } from './progress';
-import { redactIfAsked } from './redaction';
+import { checkOutputArgs, progressName, runRedactor, writeRedactMap } from './redaction';
 import { writeAtomic } from './output';
 import { checkReadable, strictFails } from './strict';
 
 /** Lines written at once to stdout or the output file. */
 const BATCH = 2000;
 
-/** NDJSON pieces of up to BATCH records, each redacted when asked. */
+/** NDJSON pieces of up to BATCH records, each redacted when asked, then its evidence cut. */
 async function* pieces(records: AsyncIterable<EventRecord>, redactor: Redactor | null): AsyncGenerator<string> {
   let buf: string[] = [];
   for await (const r of records) {
-    buf.push(JSON.stringify(redactor ? redactor.apply(r) : r));
+    buf.push(jsonLine(clipEvidence(redactor ? redactor.apply(r) : r)));
     if (buf.length >= BATCH) { yield buf.join('\n') + '\n'; buf = []; }
   }
   if (buf.length) yield buf.join('\n') + '\n';
@@ -36,8 +38,11 @@ async function printRuns(paths: string[], a: Args, io: Io, opts: ReturnType<type
   checkReadable(got.inputs, got.skipped.length, !!a.strict);
   // input warnings go through --redact too: they name paths, and paths name nodes
   const warnings = got.inputs.flatMap((i) => i.warnings.map((text) => ({ path: i.path, text })));
-  const shown = await redactIfAsked({ records: eventRecords(got.events), skipped: got.skipped, warnings }, a);
-  const text = renderEventLines(shown.records);
+  const red = runRedactor(a, got);
+  const all = { records: eventRecords(got.events), skipped: got.skipped, warnings };
+  const shown = red ? red.apply(all) : all;
+  await writeRedactMap(a, red);
+  const text = renderEventLines(clipEvidence(shown.records));
   if (a.output) await writeAtomic(String(a.output), text);
   else io.stdout.write(text);
   return { inputs: got.inputs, warnings: shown.warnings, skipped: shown.skipped };
@@ -49,14 +54,8 @@ async function printLines(paths: string[], a: Args, io: Io, opts: ReturnType<typ
   try { read = await readMembers(paths, opts); } finally { done(); }
   const { result } = read;
   checkReadable(result.inputs, result.skipped.length, !!a.strict);
-  // one redactor for the whole stream: it learns from the runs (every address and name of the input's events) first
-  const redactor = a.redact || a['redact-map'] ? new Redactor() : null;
-  if (redactor) {
-    for (const [n] of hostsFrom(a.host as string[])) redactor.addNode(n);
-    redactor.learn(eventRecords(result.events));
-    redactor.learn(result.hosts.map(([node]) => ({ node })));
-    redactor.freeze();
-  }
+  // one redactor for the whole stream: it learns everything read (every run's lines) before the first line is written
+  const redactor = runRedactor(a, result);
   const keep = (t: number | null) => t === null || ((opts.since === undefined || t >= opts.since) && (opts.until === undefined || t < opts.until));
   const out = pieces(memberRecords(result.events, read.members, keep), redactor);
   if (a.output) await writeAtomic(String(a.output), out);
@@ -66,19 +65,20 @@ async function printLines(paths: string[], a: Args, io: Io, opts: ReturnType<typ
   if (redactor) {
     warnings = redactor.apply(warnings);
     skipped = redactor.apply(skipped);
-    if (a['redact-map']) await writeAtomic(String(a['redact-map']), JSON.stringify(redactor.mapping(), null, 2) + '\n');
   }
+  await writeRedactMap(a, redactor);
   return { inputs: result.inputs, warnings, skipped };
 }
 
 export async function runEvents(a: Args, io: Io): Promise<number> {
   formatFor('events', a);
   const paths = pathsFrom(a, io);
-  const progress = progressOn(io.stderr, io.now);
+  await checkOutputArgs(a);
+  const progress = progressOn(io.stderr, io.now, progressName(a));
   const opts = analyzeOptionsFrom(a, io, progress);
   const said = await (a.runs ? printRuns : printLines)(paths, a, io, opts, () => progress.done());
-  for (const w of said.warnings) io.stderr.write(`rke2-outage: warning: ${w.path}: ${w.text}\n`);
-  for (const s of said.skipped) io.stderr.write(`rke2-outage: warning: ${s.path}: skipped (${s.reason})\n`);
+  for (const w of said.warnings) io.stderr.write(`rke2-outage: warning: ${termSafe(w.path)}: ${termSafe(w.text)}\n`);
+  for (const s of said.skipped) io.stderr.write(`rke2-outage: warning: ${termSafe(s.path)}: skipped (${termSafe(s.reason)})\n`);
   // --strict as for the report (DESIGN §8): a skipped input or one not read to the end fails the run
   if (a.strict && strictFails(said.inputs, said.skipped.length)) return 2;
   return 0;

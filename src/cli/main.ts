@@ -5,6 +5,7 @@ import { checkFormats } from '../formats/validate';
 import { checkRules } from '../rules/validate';
 import { checkLayouts } from '../read/layouts';
 import { CliError } from '../errors';
+import { termSafe } from '../render/escape';
 import type { Io } from './io';
 import { parseArgs } from './parser';
 import { runReport } from './report';
@@ -31,7 +32,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await runReport(args, io);
   } catch (e) {
     if (e instanceof CliError) {
-      io.stderr.write(e.message.split('\n')[0] + '\n');
+      io.stderr.write(termSafe(e.message.split('\n')[0]) + '\n');
       return e.exitCode;
     }
     io.stderr.write(`rke2-outage: internal error: ${(e as Error).stack ?? e}\n`);

@@ -1,6 +1,8 @@
 // Progress on stderr for long runs, only on a terminal: silent for the first second, then one
 // self-overwriting line per input, updated as a big input is read (by bytes, throttled); cleared
-// at the end so the report stays clean.
+// at the end so the report stays clean. Paths are shown through a display function:
+// terminal-safe by default, hidden under --redact (redaction.ts progressName).
+import { termSafe } from '../render/escape';
 
 export interface ProgressSink {
   write(s: string): unknown;
@@ -32,8 +34,8 @@ export function fmtBytes(n: number): string {
   return `${(n / (1 << 30)).toFixed(1)} GB`;
 }
 
-/** Returns the progress callbacks (no-ops off a terminal). */
-export function progressOn(err: ProgressSink, now: () => number = Date.now): Progress {
+/** Returns the progress callbacks (no-ops off a terminal); `show` turns an input's path into what the line prints. */
+export function progressOn(err: ProgressSink, now: () => number = Date.now, show: (path: string) => string = termSafe): Progress {
   if (!err.isTTY) return { onProgress: () => undefined, onBytes: () => undefined, done: () => undefined };
   const t0 = now();
   let shown = false;
@@ -45,10 +47,11 @@ export function progressOn(err: ProgressSink, now: () => number = Date.now): Pro
     shown = true;
     drawnAt = t;
     const amount = !read ? '' : cur.size ? ` ${Math.min(100, Math.floor((read / cur.size) * 100))}% of ${fmtBytes(cur.size)}` : ` ${fmtBytes(read)} read`;
-    const head = `reading ${cur.i + 1}/${cur.n} `;
+    const name = show(cur.path);
+    const head = `reading ${cur.i + 1}/${cur.n}${name ? ' ' : ''}`;
     // the line must fit 80 columns, or the terminal wraps it and \r no longer overwrites it
     const room = Math.max(20, WIDTH - head.length - amount.length);
-    const tail = cur.path.length > room ? '…' + cur.path.slice(-(room - 1)) : cur.path;
+    const tail = name.length > room ? '…' + name.slice(-(room - 1)) : name;
     err.write(`\r\x1b[2K${head}${tail}${amount}`);
   };
   return {

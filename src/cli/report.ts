@@ -1,14 +1,15 @@
 // The default command: analyse the inputs and render the report in the chosen format (-f, else the
 // --output name, else the terminal table), fitted to the terminal unless --wide or not a terminal.
 import { collect, reportFrom, type Collected } from '../analyze';
-import { eventRecords } from '../render/events';
 import { RENDERERS, type FormatName, type RenderOptions } from '../render/registry';
 import type { Report } from '../types';
 import { analyzeOptionsFrom, pathsFrom, zoneFrom } from './analyzeOptions';
 import { formatFor } from './formats';
 import type { Args, Io } from './io';
 import { progressOn } from './progress';
-import { redactIfAsked } from './redaction';
+import { checkOutputArgs, progressName, runRedactor, writeRedactMap } from './redaction';
+import { clipEvidence } from '../render/evidence';
+import { termSafe } from '../render/escape';
 import { writeAtomic } from './output';
 import { runEvents } from './events';
 import { checkReadable, strictFails } from './strict';
@@ -27,7 +28,8 @@ export async function runReport(a: Args, io: Io): Promise<number> {
   if (format === 'ndjson') return runEvents({ ...a, format: undefined }, io);
   const tz = zoneFrom(a);
   const paths = pathsFrom(a, io);
-  const progress = progressOn(io.stderr, io.now);
+  await checkOutputArgs(a);
+  const progress = progressOn(io.stderr, io.now, progressName(a));
   const opts = analyzeOptionsFrom(a, io, progress);
   let got: Collected;
   try {
@@ -37,9 +39,10 @@ export async function runReport(a: Args, io: Io): Promise<number> {
   }
   checkReadable(got.inputs, got.skipped.length, !!a.strict);
   const report: Report = reportFrom(got, opts);
-  // Pseudonyms are learnt from every event too, so they match `rke2-outage events --redact`.
-  // Names that only a bundle's kubectl table gives are learnt too, so no original name survives.
-  const shown = await redactIfAsked(report, a, a.redact || a['redact-map'] ? [eventRecords(got.events), got.hosts.map(([node]) => ({ node }))] : undefined);
+  // one redactor learns everything read (so `events --redact` gives the same pseudonyms), then evidence is cut: redact first, cut after
+  const red = runRedactor(a, got);
+  const shown = clipEvidence(red ? red.apply(report) : report);
+  await writeRedactMap(a, red);
   const toTerminal = !a.output && !!io.stdout.isTTY;
   const ro: RenderOptions = { tz, color: toTerminal && !('NO_COLOR' in io.env) && format === 'table', width: widthFor(a, io) };
   const text = RENDERERS[format as FormatName](shown, ro);
@@ -47,8 +50,8 @@ export async function runReport(a: Args, io: Io): Promise<number> {
   else io.stdout.write(text);
   // warnings once: the report on this terminal says them; a file or a pipe gets them on stderr too
   if (!toTerminal) {
-    for (const i of shown.inputs) for (const w of i.warnings) io.stderr.write(`rke2-outage: warning: ${i.path}: ${w}\n`);
-    for (const s of shown.findings.filter((f) => f.code === 'input-skipped')) io.stderr.write(`rke2-outage: warning: ${s.message}\n`);
+    for (const i of shown.inputs) for (const w of i.warnings) io.stderr.write(`rke2-outage: warning: ${termSafe(i.path)}: ${termSafe(w)}\n`);
+    for (const s of shown.findings.filter((f) => f.code === 'input-skipped')) io.stderr.write(`rke2-outage: warning: ${termSafe(s.message)}\n`);
   }
   if (a.strict && strictFails(report.inputs, report.findings.filter((f) => f.code === 'input-skipped').length)) return 2;
   if (a['fail-on'] === 'incident' && report.incidents.length) return 1;

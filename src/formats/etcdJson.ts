@@ -1,10 +1,30 @@
 // zap JSON (etcd server and the etcd client inside rke2): {"level":..,"ts":..,"msg":..}
 import type { LogRecord } from '../types';
 import { blankRecord, type LineFormat } from './format';
-import { readRfc3339 } from './timestamps';
+import { readRfc3339, validInstant } from './timestamps';
 
-/** Flattens a zap JSON line into a record; numbers and nested values become strings. */
+/** Deepest nesting a line may have: deeper is garbage (and JSON.stringify would run out of stack). */
+const MAX_DEPTH = 64;
+
+/** True when `{`/`[` nest deeper than `max` outside strings (one linear scan, no recursion). */
+export function nestsDeeper(line: string, max = MAX_DEPTH): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: the next character is escaped
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) { if (++depth > max) return true; }
+    else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+}
+
+/** Flattens a zap JSON line into a record; numbers and nested values become strings. A bad `ts` makes no record. */
 function buildZap(line: string): LogRecord | null {
+  if (nestsDeeper(line)) return null;
   let obj: unknown;
   try {
     obj = JSON.parse(line);
@@ -20,11 +40,14 @@ function buildZap(line: string): LogRecord | null {
   const ts = typeof o.ts === 'string' ? o.ts : typeof o.time === 'string' ? o.time : null;
   if (ts) {
     const t = readRfc3339(ts);
+    if (t.time === null && t.local === null) return null;
     rec.time = t.time;
     rec.local = t.local;
     rec.offsetMin = t.offsetMin;
   } else if (typeof o.ts === 'number') {
-    rec.time = Math.round(o.ts * 1000); // zap epoch seconds
+    const t = Math.round(o.ts * 1000); // zap epoch seconds
+    if (!validInstant(t)) return null;
+    rec.time = t;
   }
   for (const [k, v] of Object.entries(o)) {
     if (k === 'msg' || k === 'level' || k === 'ts') continue;

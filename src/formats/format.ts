@@ -1,7 +1,7 @@
 // A line format is data: a sniff, one pattern with named groups from a shared vocabulary, a time
 // reader and sample lines that are checked at start-up (STYLE §1, §3). `parseWith` reads them all.
 import type { LogRecord } from '../types';
-import { readTime, type TimeKind } from './timestamps';
+import { readTime, validInstant, type TimeKind } from './timestamps';
 import { parseLogfmt, readValue } from './logfmt';
 
 /** Shared group names: time, host, proc, pid, level, msg, rest (key=value fields after msg). */
@@ -41,8 +41,31 @@ export function splitKlogStructured(rec: LogRecord): void {
   parseLogfmt(rest, rec.fields);
 }
 
-/** The one generic parser: pattern -> groups -> record. */
+/** True when every value of a record can be used by later stages (finite times in range). */
+export function saneRecord(rec: LogRecord): boolean {
+  if (typeof rec.msg !== 'string') return false;
+  if (rec.time !== null && !validInstant(rec.time)) return false;
+  if (rec.relSeconds !== undefined && !Number.isFinite(rec.relSeconds)) return false;
+  if (rec.offsetMin !== null && !Number.isFinite(rec.offsetMin)) return false;
+  if (rec.prefixLagMs !== undefined && !Number.isFinite(rec.prefixLagMs)) return false;
+  return true;
+}
+
+/**
+ * The one generic parser: pattern -> groups -> record. A line whose values are out of range (a
+ * time past year 9999) or that makes a build step throw is no record: an unparsed line, never an
+ * exception (issue 13).
+ */
 export function parseWith(f: LineFormat, line: string): LogRecord | null {
+  try {
+    const rec = parseUnchecked(f, line);
+    return rec && saneRecord(rec) ? rec : null;
+  } catch {
+    return null;
+  }
+}
+
+function parseUnchecked(f: LineFormat, line: string): LogRecord | null {
   const m = f.pattern.exec(line);
   if (!m) return null;
   const g = (m.groups ?? {}) as Groups;

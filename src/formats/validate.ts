@@ -33,7 +33,7 @@ export function checkFormats(formats: LineFormat[] = [...FORMATS, ...LAST_RESORT
   for (const f of formats) {
     if (seen.has(f.name)) errors.push(`format ${f.name}: duplicate name`);
     seen.add(f.name);
-    errors.push(...checkFormat(f));
+    for (const e of checkFormat(f)) errors.push(e);
   }
   return errors;
 }

@@ -2,7 +2,7 @@
 // the same scanLog as the main thread, one file at a time. What comes back is plain data
 // (structured clone), finished with the other inputs, so a bundle's date and node table still
 // apply. Small inputs, stdin, archives and inventory stay on the main thread.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -32,7 +32,8 @@ export async function scanInParallel(refs: SourceRef[], opts: ReadOptions, onSta
   const todo = refs.filter((r) => r.kind !== 'archive' && !r.stream && fileKind(r.path).kind === 'log');
   const cores = availableParallelism();
   if (todo.length < 2 || cores < 2 || !existsSync(WORKER)) return out;
-  const size = (r: SourceRef) => { try { return statSync(r.fsPath).size; } catch { return 0; } };
+  // the walk measured every file it found
+  const size = (r: SourceRef) => r.size ?? 0;
   if (todo.reduce((n, r) => n + size(r), 0) < PARALLEL_MIN_BYTES) return out;
   const queue = [...todo].sort((a, b) => size(b) - size(a)); // biggest first: the last to finish is short
   // a crash during a job rejects that job; the no-op keeps a crash between jobs from being unhandled

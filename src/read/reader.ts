@@ -50,6 +50,8 @@ export class InputReader {
     leaf: (l) => this.leaf(l),
     warn: (path, message) => { const l = this.warned.get(path); if (l) l.push(message); else this.warned.set(path, [message]); },
     skip: (path, reason) => { this.skipped.push({ path, reason }); },
+    // what an archive member was (a link, a sparse file): said once, not a warning
+    note: (path, message) => { this.notes.push({ code: 'input-note', severity: 'info', message: `${path}: ${message}` }); },
   };
 
   /** per finished input: the time of any of its lines (for the spool) */
@@ -171,7 +173,7 @@ export class InputReader {
       this.times.push(done.timeOf);
       const summary = done.summary;
       if (o.failure) summary.warnings.push(o.failure);
-      summary.warnings.push(...(this.warned.get(summary.path) ?? []));
+      for (const w of this.warned.get(summary.path) ?? []) summary.warnings.push(w);
       this.warned.delete(summary.path);
       inputs.push(summary);
       if (done.lag) lags.push(done.lag);

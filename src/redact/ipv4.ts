@@ -3,8 +3,11 @@
 // original address, so no original can survive under another's name.
 import { numberNested } from './nested';
 
-/** A dotted quad not glued to other digits or dots-and-digits (bounded: fixed repetition). */
-export const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?!\.?\d)/g;
+/**
+ * A dotted quad not glued to other digits or dots-and-digits (bounded: fixed repetition). A dot
+ * before it is fine when no digit precedes the dot: `x.10.113.207.152` (a reverse-DNS style name).
+ */
+export const IPV4 = /(?<!\d)(?<!\d\.)(?:\d{1,3}\.){3}\d{1,3}(?!\.?\d)/g;
 
 /** Addresses that identify nothing: loopback, unspecified, broadcast. */
 export function isNeutral(ip: string): boolean {
@@ -13,6 +16,12 @@ export function isNeutral(ip: string): boolean {
 
 export function validIpv4(ip: string): boolean {
   return ip.split('.').every((o) => Number(o) <= 255 && (o === '0' || !o.startsWith('0')));
+}
+
+/** The address a dotted quad means, zero-padded octets read as decimal (`010.113.207.153`); null when an octet is over 255. */
+export function canonicalIpv4(ip: string): string | null {
+  const o = ip.split('.').map(Number);
+  return o.length === 4 && o.every((x) => x <= 255) ? o.join('.') : null;
 }
 
 const num = (ip: string) => ip.split('.').reduce((a, o) => a * 256 + Number(o), 0);

@@ -7,10 +7,11 @@ const H = '[0-9A-Fa-f]{1,4}';
 /**
  * An IPv6 address in free text: eight groups, or a `::`-compressed form with at least one group
  * (times like `10:13:37`, MAC addresses and a bare `::` are not). Bounded: fixed repetitions; not
- * glued to word characters, colons or an embedded IPv4 tail (`::ffff:10.0.0.1` is left to IPv4).
+ * glued to word characters, to a hex group or `::` before it, or to an embedded IPv4 tail
+ * (`::ffff:10.0.0.1` is left to IPv4). A label and a colon before it are fine: `addr:fd00:10:20::3`.
  */
 export const IPV6 = new RegExp(
-  String.raw`(?<![\w:.])(?:${H}(?::${H}){7}|${H}(?::${H}){0,6}::(?:${H}(?::${H}){0,6})?|::${H}(?::${H}){0,6})(?![\w:]|\.\d)`,
+  String.raw`(?<![\w.])(?<![0-9A-Fa-f]:)(?<!::)(?:${H}(?::${H}){7}|${H}(?::${H}){0,6}::(?:${H}(?::${H}){0,6})?|::${H}(?::${H}){0,6})(?![\w:]|\.\d)`,
   'g',
 );
 

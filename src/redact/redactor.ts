@@ -1,10 +1,12 @@
-// Consistent pseudonyms for addresses, host/node names and FQDNs (DESIGN §7, issue 4): learn every
-// string of the report (or event list) first, assign pseudonyms in sorted order (same input, same
-// result), then rewrite every string in one pass so nothing original remains.
-import { allocateIpv4, IPV4, isNeutral, validIpv4 } from './ipv4';
+// Consistent pseudonyms for addresses, host/node names and FQDNs (DESIGN §7, issues 4 and 13):
+// learn every string of the run first, assign pseudonyms in sorted order (same input, same
+// result), then rewrite every string in one pass so nothing original remains. One Redactor per
+// run serves every output (report, events, warnings, the --redact-map file).
+import { allocateIpv4, canonicalIpv4, IPV4, isNeutral } from './ipv4';
 import { allocateIpv6, canonicalIpv6, IPV6, isNeutralIpv6 } from './ipv6';
-import { FQDN, looksLikeFqdn, nodeNameOf } from './names';
-import { escapeRegex } from '../rules/needles';
+import { CLOUD_HOST, FQDN, isPublicName, looksLikeFqdn, nodeNameOf, withoutExtensions } from './names';
+import { KnownNames } from './known';
+import { cutTail, MASK, mayHide, Prefixes } from './cut';
 
 /** The private mapping written by --redact-map: original -> pseudonym. */
 export interface RedactionMap {
@@ -15,7 +17,6 @@ export interface RedactionMap {
 
 /** Fields whose string value names a node (observer, peer, Kubernetes node name). */
 const NAME_KEYS = new Set(['node', 'nodeName', 'peer']);
-const BOUNDARY = (alt: string) => new RegExp(`(?<![A-Za-z0-9])(?:${alt})(?![A-Za-z0-9])`, 'gi');
 
 export class Redactor {
   private readonly ips = new Set<string>();
@@ -27,7 +28,8 @@ export class Redactor {
   private ip6Map = new Map<string, string>();
   private readonly hostMap = new Map<string, string>();
   private readonly domainMap = new Map<string, string>();
-  private shortRe: RegExp | null = null;
+  private short = new KnownNames([]);
+  private prefixes = new Prefixes([]);
   private frozen = false;
 
   /** A name the input gives as a node (`--host NAME=IP`, an observer, a peer). */
@@ -39,9 +41,13 @@ export class Redactor {
   /** Walks a value and remembers every address, DNS name and node name in it. */
   learn(value: unknown, key = ''): void {
     if (typeof value === 'string') {
-      for (const m of value.match(IPV4) ?? []) this.ips.add(m);
+      for (const m of value.match(IPV4) ?? []) { const c = canonicalIpv4(m); if (c) this.ips.add(c); }
       for (const m of value.match(IPV6) ?? []) this.ip6s.add(m);
-      for (const m of value.match(FQDN) ?? []) if (looksLikeFqdn(m)) this.fqdns.add(m.toLowerCase());
+      for (const m of value.match(FQDN) ?? []) {
+        const host = withoutExtensions(m);
+        if (looksLikeFqdn(host)) this.fqdns.add(host.toLowerCase());
+      }
+      for (const m of value.match(CLOUD_HOST) ?? []) this.nodes.add(m.toLowerCase());
       if (NAME_KEYS.has(key)) this.addNode(value);
     } else if (Array.isArray(value)) {
       for (const v of value) this.learn(v, key);
@@ -54,8 +60,7 @@ export class Redactor {
   freeze(): void {
     this.ipMap = allocateIpv4(this.ips);
     this.ip6Map = allocateIpv6(this.ip6s);
-    const named = [...this.nodes].filter((n) => n.includes('.'));
-    for (const n of named) this.fqdns.add(n);
+    for (const n of this.nodes) if (n.includes('.')) this.fqdns.add(n);
     const domains = new Set([...this.fqdns].map((f) => f.slice(f.indexOf('.') + 1)));
     [...domains].sort().forEach((d, i) => this.domainMap.set(d, `domain-${i + 1}.example`));
     const short = new Set<string>([...this.nodes].map((n) => n.split('.')[0]));
@@ -65,8 +70,8 @@ export class Redactor {
     }
     const labels = new Set([...short, ...[...this.fqdns].map((f) => f.split('.')[0])]);
     [...labels].sort().forEach((l) => this.hostMap.set(l, `host-${this.hostMap.size + 1}`));
-    const alts = [...short].sort((a, b) => b.length - a.length).map(escapeRegex);
-    this.shortRe = alts.length ? BOUNDARY(alts.join('|')) : null;
+    this.short = new KnownNames(short);
+    this.prefixes = new Prefixes([...short, ...this.fqdns, ...domains, ...this.ips, ...this.ip6s]);
     this.frozen = true;
   }
 
@@ -83,9 +88,10 @@ export class Redactor {
   }
 
   private ip(m: string): string {
-    if (isNeutral(m) || !validIpv4(m)) return m;
-    let p = this.ipMap.get(m);
-    if (!p) this.ipMap.set(m, (p = `10.255.255.${(this.ipMap.size % 254) + 1}`));
+    const c = canonicalIpv4(m);
+    if (c === null || isNeutral(c)) return m;
+    let p = this.ipMap.get(c);
+    if (!p) this.ipMap.set(c, (p = `10.255.255.${(this.ipMap.size % 254) + 1}`));
     return p;
   }
 
@@ -97,23 +103,40 @@ export class Redactor {
     return p;
   }
 
-  private fqdn(m: string): string {
-    const n = m.toLowerCase();
+  /** The pseudonym of a dotted name, or null when it names no host: a known domain is found by its labels, not by scanning every domain. */
+  private name(n: string): string | null {
+    if (isPublicName(n)) return null;
     if (this.domainMap.has(n)) return this.domainMap.get(n)!;
-    const known = [...this.domainMap.keys()].filter((d) => n.endsWith('.' + d)).sort((a, b) => b.length - a.length)[0];
-    if (known) return `${this.host(n.slice(0, -(known.length + 1)))}.${this.domainMap.get(known)}`;
-    if (!this.fqdns.has(n) && !looksLikeFqdn(n)) return m;
+    for (let i = n.indexOf('.'); i > 0; i = n.indexOf('.', i + 1)) {
+      const d = this.domainMap.get(n.slice(i + 1));
+      if (d) return `${this.host(n.slice(0, i))}.${d}`;
+    }
+    if (!this.fqdns.has(n) && !looksLikeFqdn(n)) return null;
     const dot = n.indexOf('.');
     return `${this.host(n.slice(0, dot))}.${this.domain(n.slice(dot + 1))}`;
+  }
+
+  /** A dotted word: the longest leading run of labels that names a host is replaced, the rest (`.log.gz`) kept. */
+  private fqdn(m: string): string {
+    const n = m.toLowerCase();
+    for (let end = n.length; end > 0; end = n.lastIndexOf('.', end - 1)) {
+      const head = n.slice(0, end);
+      if (!head.includes('.')) break;
+      const p = this.name(head);
+      if (p) return p + m.slice(end);
+    }
+    return m;
   }
 
   /** One string with every address and name replaced. */
   text(s: string): string {
     if (!this.frozen) this.freeze();
+    const cut = cutTail(s);
+    if (cut >= 0 && mayHide(s.slice(cut, -1), this.prefixes)) return this.text(s.slice(0, cut)) + MASK + '…';
     // IPv6 first: its pseudonyms hold no dotted quad, and `::ffff:a.b.c.d` is left to IPv4
     let out = s.replace(IPV6, (m) => this.ip6(m)).replace(IPV4, (m) => this.ip(m)).replace(FQDN, (m) => this.fqdn(m));
-    if (this.shortRe) out = out.replace(this.shortRe, (m) => this.host(m.toLowerCase()));
-    return out;
+    out = this.short.replace(out, (m) => this.host(m));
+    return out.replace(CLOUD_HOST, (m) => this.host(m.toLowerCase()));
   }
 
   /** A deep copy of `value` with every string rewritten (keys are the tool's own and stay). */

@@ -17,13 +17,20 @@ export function el(tag: string, attrs: Record<string, string | number | null | u
   return `<${tag}${a}>${inner}</${tag}>`;
 }
 
-/** Control characters a terminal would act on: C0 (but \n and \t), DEL, C1, and bidi overrides. */
-const TERM_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** C0, DEL, C1, the line/paragraph separators and the bidi controls (embeddings, overrides, isolates, marks). */
+const TERM_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
-/** Text safe for a terminal: every control character shown as an escape (`\x1b`, `\u202e`), never acted on. */
+/**
+ * Text safe for a terminal (issue 13): every control character an input can carry (ESC sequences
+ * that write the clipboard or reset the screen, bidi overrides that reorder what is shown) is made
+ * visible as `\x1b` or `\u202e`. Apply it to one value (a name, a path, a message), not to a
+ * whole output: its own line breaks and tabs would be made visible too.
+ */
 export function termSafe(s: string): string {
+  TERM_UNSAFE.lastIndex = 0;
+  if (!TERM_UNSAFE.test(s)) return s;
   return s.replace(TERM_UNSAFE, (c) => {
     const n = c.charCodeAt(0);
-    return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+    return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
   });
 }

@@ -56,7 +56,15 @@ export async function* memberRecords(events: Event[], members: AsyncIterable<Pla
   }
 }
 
+/** Characters JSON leaves raw that a terminal or viewer would act on (C1, DEL, line separators, bidi controls). */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+/** One JSON value on one line, with the characters above escaped as `\uXXXX` (the data is the same). */
+export function jsonLine(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** NDJSON text: one record per line. */
 export function renderEventLines(records: EventRecord[]): string {
-  return records.map((r) => JSON.stringify(r) + '\n').join('');
+  return records.map((r) => jsonLine(r) + '\n').join('');
 }

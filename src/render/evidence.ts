@@ -4,6 +4,20 @@ import type { ClusterWindow, Evidence, Incident } from '../types';
 import { fmtClock } from './time';
 import { milestonesInOrder } from './timeline';
 
+/** How much of a log line a report shows (cut after redaction, never before). */
+export const EVIDENCE_SHOWN = 400;
+
+/** A copy of `value` with every evidence line (`{path, line, text}`) cut to `max` characters. */
+export function clipEvidence<T>(value: T, max = EVIDENCE_SHOWN): T {
+  if (Array.isArray(value)) return value.map((v) => clipEvidence(v, max)) as T;
+  if (!value || typeof value !== 'object') return value;
+  const o = value as Record<string, unknown>;
+  if (typeof o.path === 'string' && typeof o.line === 'number' && typeof o.text === 'string') {
+    return (o.text.length > max ? { ...o, text: o.text.slice(0, max - 1) + '…' } : value) as T;
+  }
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, clipEvidence(v, max)])) as T;
+}
+
 /** `path:line`. */
 export function cite(e: Evidence): string {
   return `${e.path}:${e.line}`;

@@ -15,7 +15,8 @@ export interface LineContext {
   time: number | null;
 }
 
-const MAX_EVIDENCE = 400;
+/** How much of a line an event keeps: enough to redact before it is cut to what a report shows (render/evidence.ts). */
+const MAX_EVIDENCE = 2000;
 
 /** Shortens a raw line for evidence (the full line stays in the input). */
 export function shorten(text: string, max = MAX_EVIDENCE): string {

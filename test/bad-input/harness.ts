@@ -21,14 +21,16 @@ export async function run(args: string[], stdin: Buffer | string = ''): Promise<
   let stderr = '';
   const input = Object.assign(Readable.from(stdin.length ? [Buffer.from(stdin)] : []), { isTTY: false });
   const t0 = Date.now();
-  const code = await main(['--format', 'json', ...args], {
+  // the events command writes NDJSON only; the report command is asked for JSON
+  const code = await main(args[0] === 'events' ? args : ['--format', 'json', ...args], {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     stdin: input,
     env: {},
   });
   let report: Report | null = null;
-  if (stdout.trim().startsWith('{')) report = JSON.parse(stdout) as Report;
+  // a report is one JSON document; `events` prints one per line (not a report)
+  if (stdout.trim().startsWith('{')) try { report = JSON.parse(stdout) as Report; } catch { report = null; }
   return { code, stdout, stderr, report, ms: Date.now() - t0 };
 }
 

@@ -19,7 +19,7 @@ const nodes = ['feng-ws1.sme-feng.athens.cloudera.com/process/1546338947-ecs-ECS
       const p = path.join(dir, rel);
       mkdirSync(path.dirname(p), { recursive: true });
       stretchLog(readFileSync(path.join(FIXTURE, rel), 'utf8'), 20e6, p);
-      return { path: p, fsPath: p, kind: 'file', mtime: statSync(p).mtimeMs };
+      return { path: p, fsPath: p, kind: 'file', mtime: statSync(p).mtimeMs, size: statSync(p).size };
     });
     expect(refs.reduce((n, r) => n + statSync(r.fsPath).size, 0)).toBeGreaterThan(PARALLEL_MIN_BYTES);
     const par = await scanInParallel(refs, {});

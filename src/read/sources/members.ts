@@ -1,6 +1,8 @@
 // What the archive walkers share: a leaf (one plain member), the hooks they report to, member
 // names as labels, and draining what a reader left unread.
 import type { Readable } from 'node:stream';
+import type { Budget } from './budget';
+import { shownName } from './shown';
 
 /** A plain file found at any depth: its evidence path and its decompressed bytes. */
 export interface Leaf {
@@ -15,14 +17,22 @@ export interface ExpandHooks {
   /** a problem with a container (corrupt or truncated archive, member too large to buffer) */
   warn(path: string, message: string): void;
   skip(path: string, reason: string): void;
+  /** something said about a container that is no failure (link members not followed); a warning when absent */
+  note?(path: string, message: string): void;
 }
 
-/** The expander itself, handed to the tar and zip walkers for members that are archives again. */
-export type Expand = (path: string, body: Readable, mtime: number | null, hooks: ExpandHooks) => Promise<void>;
+/** The expander itself, handed to the tar and zip walkers for members that are archives again; `size`: the member's bytes when its header says. */
+export type Expand = (path: string, body: Readable, mtime: number | null, hooks: ExpandHooks, budget?: Budget, size?: number) => Promise<void>;
 
-/** `./ds01-x/journald/rke2-server` -> `ds01-x/journald/rke2-server`. */
+/** `./ds01-x/journald/rke2-server` -> `ds01-x/journald/rke2-server`, control characters made visible. */
 export function memberName(raw: string): string {
-  return raw.replace(/^(?:\.?\/)+/, '');
+  return shownName(raw.replace(/^(?:\.?\/)+/, ''));
+}
+
+/** Says `message` about `path` as a note, or as a warning when the caller takes no notes. */
+export function note(hooks: ExpandHooks, path: string, message: string): void {
+  if (hooks.note) hooks.note(path, message);
+  else hooks.warn(path, message);
 }
 
 /** Resolves when a stream has been read to its end (or failed); whatever is left is discarded. */
@@ -39,5 +49,5 @@ export function drain(s: Readable): Promise<void> {
 
 /** An error's message, for warnings. */
 export function errText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  return e instanceof Error ? shownName(e.message) : shownName(String(e));
 }
