@@ -7,6 +7,7 @@ import { InputReader, type ReadResult } from './reader';
 import { scanInParallel } from './parallel';
 import type { ReadOptions } from './scanLog';
 import { Spool, type Placed } from './spool';
+import { relativePaths, relativeTo } from './relative';
 
 export type { ReadResult, ReadOptions, Placed };
 
@@ -33,6 +34,7 @@ export async function readMembers(paths: string[], opts: ReadInputsOptions): Pro
 
 async function readWith(paths: string[], opts: ReadInputsOptions): Promise<{ result: ReadResult; reader: InputReader }> {
   const list = paths.length ? paths : ['-'];
+  const shown = relativeTo(list);
   const walked = await walk(list.filter((p) => p !== '-'));
   const stdin = list.includes('-') && opts.stdin ? 1 : 0;
   const total = walked.sources.length + stdin;
@@ -43,9 +45,9 @@ async function readWith(paths: string[], opts: ReadInputsOptions): Promise<{ res
     await reader.readStream('<stdin>', opts.stdin!);
   }
   // the spool listens on the main thread only: with one, every input is read here
-  const early = opts.spool ? new Map() : await scanInParallel(walked.sources, read, (ref, i, n) => opts.onProgress?.(ref.path, i, n, null));
+  const early = opts.spool ? new Map() : await scanInParallel(walked.sources, read, (ref, i, n) => opts.onProgress?.(shown(ref.path), i, n, null));
   for (const [n, ref] of walked.sources.entries()) {
-    opts.onProgress?.(ref.path, n + stdin, total, ref.kind === 'file' ? ref.size ?? null : null);
+    opts.onProgress?.(shown(ref.path), n + stdin, total, ref.kind === 'file' ? ref.size ?? null : null);
     const done = early.get(ref);
     if (done) reader.adopt(ref.path, done);
     else await reader.readRef(ref);
@@ -53,5 +55,5 @@ async function readWith(paths: string[], opts: ReadInputsOptions): Promise<{ res
   const result = reader.finish();
   // the same real file or folder reached twice was read once: said plainly, not a skip
   const repeated = walked.repeated.map((r): Finding => ({ code: 'repeated-input', severity: 'info', message: `${r.path}: not read again (${r.reason})` }));
-  return { result: { ...result, skipped: [...walked.skipped, ...result.skipped], notes: [...repeated, ...result.notes] }, reader };
+  return { result: relativePaths({ ...result, skipped: [...walked.skipped, ...result.skipped], notes: [...repeated, ...result.notes] }, list), reader };
 }

@@ -55,7 +55,7 @@ describe('zip bombs', () => {
     await overlapZip(bomb, 1000, 1 << 30);
     const r = await run([bomb, log]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^rke2-outage: warning: \S+support\.zip: expands to more than 256 MiB from 1 MiB \(over 200 times its size: a zip bomb\?\): stopped reading it; the members before are analysed$/m);
+    expect(r.stderr).toMatch(/^rke2-outage: warning: \S*support\.zip: expands to more than 256 MiB from 1 MiB \(over 200 times its size: a zip bomb\?\): stopped reading it; the members before are analysed$/m);
     expect(outage(r)?.start).toBe(START);
     expect((await run([bomb, log, '--strict'])).code).toBe(2);
   });

@@ -33,7 +33,7 @@ test('zip > zip > zip of 250 MiB each in a .tar.gz of 250 KB: stopped at the exp
   await nestedZipTgz(f, 3, 250 << 20, '\n' + AGENT_2023);
   const r = await run([f]);
   expect(r.code).toBe(0);
-  expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^rke2-outage: warning: \S+bundle\.tgz: expands to more than 256 MiB from \d+ KiB \(over 200 times its size: a zip bomb\?\): stopped reading it; the members before are analysed$/)]);
+  expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^rke2-outage: warning: \S*bundle\.tgz: expands to more than 256 MiB from \d+ KiB \(over 200 times its size: a zip bomb\?\): stopped reading it; the members before are analysed$/)]);
   expect(spills()).toEqual(before);
 });
 
@@ -46,7 +46,7 @@ test('zip > zip > zip of 20 MiB each: the outer one is held in memory, the two i
   spilled.mockRestore();
   expect(r.code).toBe(0);
   const inner = r.report!.inputs.find((i) => i.path.endsWith('!logs/stderr.log'))!;
-  expect(inner.path).toBe(`${f}!bundle/outer.zip!level2.zip!level1.zip!logs/stderr.log`);
+  expect(inner.path).toBe(`${path.basename(f)}!bundle/outer.zip!level2.zip!level1.zip!logs/stderr.log`);
   // the 20 MiB of zeros before the log are one NUL block (a nul-block event), then the five lines are read
   expect(inner.events).toBe(6);
   expect(r.report!.incidents[0].peer.address).toBe('10.0.0.12');

@@ -75,5 +75,5 @@ test('stdin and extension-less names are recognised by their first bytes: a tarb
   await writeBytes(zipped, await zipBuffer([{ name: 'ds04/stderr.log', body: 'time="2023-11-22T17:13:54+08:00" level=info msg="Stopped tunnel to 10.0.0.12:9345"\n' }], new Date(0)));
   const z = fakeIo();
   expect(await main([zipped, '--format', 'json'], z)).toBe(0);
-  expect(JSON.parse(z.out()).inputs.map((i: { path: string; events: number }) => [i.path, i.events])).toEqual([[`${zipped}!ds04/stderr.log`, 1]]);
+  expect(JSON.parse(z.out()).inputs.map((i: { path: string; events: number }) => [i.path, i.events])).toEqual([[`${path.basename(zipped)}!ds04/stderr.log`, 1]]);
 });

@@ -34,7 +34,7 @@ describe('events and inputs not read to the end', () => {
   test('the read error is on stderr, the events before it are printed, exit 0', async () => {
     const r = await cli(['events', path.join(dir, 'stderr.log.1.gz')]);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/^rke2-outage: warning: \S+stderr\.log\.1\.gz: read error after line \d+: unexpected end of file/m);
+    expect(r.err).toMatch(/^rke2-outage: warning: \S*stderr\.log\.1\.gz: read error after line \d+: unexpected end of file/m);
     expect(r.out.trim().split('\n').length).toBeGreaterThan(0);
   });
 
@@ -47,7 +47,7 @@ describe('events and inputs not read to the end', () => {
 
   test('--redact hides node names in those warnings too', async () => {
     const r = await cli(['events', path.join(dir, 'host'), '--redact']);
-    expect(r.err).toMatch(/^rke2-outage: warning: \S+\/stderr\.log\.1\.gz: read error/m);
+    expect(r.err).toMatch(/^rke2-outage: warning: \S*stderr\.log\.1\.gz: read error/m);
     expect(r.out + r.err).not.toContain('feng-ws1');
   });
 });

@@ -71,7 +71,7 @@ describe('--redact-map', () => {
       expect(red.incidents[0].peer.address).toMatch(/^10\.\d+\.\d+\.\d+$/);
       const ws1 = `${map.hosts['feng-ws1']}.${map.domains['sme-feng.athens.cloudera.com']}`;
       expect(red.inputs[0].node).toBe(ws1);
-      expect(red.inputs[0].path).toBe(`fixtures/ecs-server-down/${ws1}/process/1546338947-ecs-ECS_SERVER/logs/stderr.log`);
+      expect(red.inputs[0].path).toBe(`ecs-server-down/${ws1}/process/1546338947-ecs-ECS_SERVER/logs/stderr.log`);
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

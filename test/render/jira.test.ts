@@ -37,7 +37,7 @@ describe('Jira tables parse', () => {
     expect(run.code).toBe(0);
     expect(checkTables(run.stdout)).toBeGreaterThan(8);
     expect(run.stdout).toMatch(/^h1\. Outage report$/m);
-    expect(run.stdout).toMatch(/\{noformat\}\nE1 fixtures\/ecs-server-down\/\S+stderr\.log:308\n {3}time="2022-12-29T17:13:37\+08:00"/);
+    expect(run.stdout).toMatch(/\{noformat\}\nE1 ecs-server-down\/\S+stderr\.log:308\n {3}time="2022-12-29T17:13:37\+08:00"/);
   });
   test('the hand-made report with windows, cause and runs', () => {
     expect(checkTables(renderJira(handmadeReport(), { tz: 'Asia/Shanghai', color: false }))).toBeGreaterThan(8);

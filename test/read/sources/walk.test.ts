@@ -33,7 +33,8 @@ describe('walk reads each real path once', () => {
     expect(twice.report!.inputs).toHaveLength(1);
     expect(outage(twice)?.start).toBe(START);
     expect(twice.report!.incidents[0].timeline).toEqual(once.report!.incidents[0].timeline);
-    expect(findings(twice, 'repeated-input')).toEqual([`${log}: not read again (already read as ${log})`]);
+    // paths are shown relative to the argument (here the file itself)
+    expect(findings(twice, 'repeated-input')).toEqual(['stderr.log: not read again (already read as stderr.log)']);
     expect(findings(twice, 'input-skipped')).toEqual([]);
   });
 
@@ -41,7 +42,8 @@ describe('walk reads each real path once', () => {
     symlinkSync(path.join(dir, 'feng-ws1'), path.join(dir, 'latest')); // sorts after feng-ws1
     const r = await run([dir]);
     expect(r.report!.inputs).toHaveLength(1);
-    expect(findings(r, 'repeated-input')).toEqual([`${path.join(dir, 'latest')}: not read again (already read as ${path.join(dir, 'feng-ws1')})`]);
+    const top = path.basename(dir);
+    expect(findings(r, 'repeated-input')).toEqual([`${path.join(top, 'latest')}: not read again (already read as ${path.join(top, 'feng-ws1')})`]);
     expect(findings(r, 'input-skipped').join('\n')).not.toMatch(/loop/);
   });
 
@@ -50,7 +52,7 @@ describe('walk reads each real path once', () => {
     const r = await run([dir]);
     expect(r.code).toBe(0);
     expect(r.report!.inputs).toHaveLength(1);
-    expect(findings(r, 'input-skipped')).toEqual([`${path.join(dir, 'feng-ws1', 'logs', 'up')}: skipped (symbolic link loop: links back to a folder above it)`]);
+    expect(findings(r, 'input-skipped')).toEqual([`${path.join(path.basename(dir), 'feng-ws1', 'logs', 'up')}: skipped (symbolic link loop: links back to a folder above it)`]);
   });
 
   test('a copy of the same log under another real path is read, and its events counted once', async () => {
