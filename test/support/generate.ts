@@ -41,14 +41,16 @@ function ownLines(s: Scenario, c: Ctx, o: Outage, base: Marked[], start: number,
   }
   // a dead host runs no collector: its logs are there only when it came back, or when only the service stopped
   if (cy[cy.length - 1].up === null && kind !== 'shutdown') return null;
-  const restarts = cy.filter((k) => k.up !== null).map((k) => k.up! - 40 * S);
-  const dropped = (t: number) => cy.some((k) => t >= k.down - 2 * S && (k.up === null || t < k.up - 40 * S));
+  // the new process starts 40 s before it takes tunnels again (2 s after the stop for a quick restart)
+  const restartOf = (k: { down: number; up: number | null }) => (k.up === null ? Infinity : Math.max(k.down + 2 * S, k.up - 40 * S));
+  const restarts = cy.filter((k) => k.up !== null).map(restartOf);
+  const dropped = (t: number) => cy.some((k) => t >= k.down - 2 * S && t < restartOf(k));
   const lines = base.filter((l) => !dropped(l.t) && l.t >= start);
   for (const k of cy) {
     if (kind === 'shutdown' || kind === 'reboot') lines.push(...stopSequence(c, k.down - S));
     if (kind === 'crash') lines.push(nulBlock(k.down - 2 * S));
     if (k.up === null) continue;
-    const reboot = k.up - 40 * S;
+    const reboot = restartOf(k);
     if (kind === 'vanish') lines.push({ t: reboot - 1, kind: 'marker', text: '-- Reboot --' });
     if (kind === 'reboot' || kind === 'crash') lines.push(bootMarker(s.wording, reboot - 1, c.self.name));
     if (kind !== 'vanish') lines.push(...unitStart(c, reboot));
