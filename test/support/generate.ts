@@ -30,8 +30,22 @@ export interface Generated {
   stdin: string | null;
 }
 
+/** The new process starts 40 s before it takes tunnels again (2 s after the stop for a quick restart). */
+const restartOf = (k: { down: number; up: number | null }) => (k.up === null ? Infinity : Math.max(k.down + 2 * S, k.up - 40 * S));
+
+/** When a node is up and logging: all the time, or between its losses (its lines stop 2 s before the first sign on the others). */
+function aliveOf(s: Scenario, o: Outage | null): Array<[number, number]> {
+  if (!o || s.deathKind === 'partition') return [[-Infinity, Infinity]];
+  const out: Array<[number, number]> = [];
+  let from = -Infinity;
+  for (const k of o.cycles) { out.push([from, k.down - 2 * S]); from = restartOf(k); }
+  if (from < Infinity) out.push([from, Infinity]);
+  return out;
+}
+const inSpans = (spans: Array<[number, number]>) => (t: number) => spans.some(([a, b]) => t >= a && t < b);
+
 /** A lost node's own lines: what it writes about its fate, and its restarts (new processes). */
-function ownLines(s: Scenario, c: Ctx, o: Outage, base: Marked[], start: number, others: GenNode[], until: number): { lines: Marked[]; restarts: number[] } | null {
+function ownLines(s: Scenario, c: Ctx, o: Outage, base: Marked[], others: GenNode[], until: number): { lines: Marked[]; restarts: number[] } | null {
   const kind = s.deathKind ?? 'vanish';
   const cy = o.cycles;
   if (kind === 'partition') {
@@ -41,11 +55,8 @@ function ownLines(s: Scenario, c: Ctx, o: Outage, base: Marked[], start: number,
   }
   // a dead host runs no collector: its logs are there only when it came back, or when only the service stopped
   if (cy[cy.length - 1].up === null && kind !== 'shutdown') return null;
-  // the new process starts 40 s before it takes tunnels again (2 s after the stop for a quick restart)
-  const restartOf = (k: { down: number; up: number | null }) => (k.up === null ? Infinity : Math.max(k.down + 2 * S, k.up - 40 * S));
   const restarts = cy.filter((k) => k.up !== null).map(restartOf);
-  const dropped = (t: number) => cy.some((k) => t >= k.down - 2 * S && t < restartOf(k));
-  const lines = base.filter((l) => !dropped(l.t) && l.t >= start);
+  const lines = base.filter((l) => inSpans(aliveOf(s, o))(l.t));
   for (const k of cy) {
     if (kind === 'shutdown' || kind === 'reboot') lines.push(...stopSequence(c, k.down - S));
     if (kind === 'crash') lines.push(nulBlock(k.down - 2 * S));
@@ -56,7 +67,7 @@ function ownLines(s: Scenario, c: Ctx, o: Outage, base: Marked[], start: number,
     if (kind !== 'vanish') lines.push(...unitStart(c, reboot));
     lines.push(...startup(c, reboot));
     if (kind !== 'vanish') lines.push(...unitStarted(c, reboot + 9 * S));
-    if (c.self.role === 'server') lines.push(...backendConnections(k.up + 2 * S, others.map((x) => x.name)));
+    if (c.self.role === 'server') lines.push(...backendConnections(k.up + 2 * S, others.filter((x) => c.o?.up?.(x, k.up! + 2 * S) ?? true).map((x) => x.name)));
   }
   return { lines, restarts };
 }
@@ -100,14 +111,21 @@ export async function generate(s: Scenario, dir: string): Promise<Generated> {
     const base: NodeLogs = { node: n, pid, procId: 1546338940 + i, etcd: [], apiserver: [], rke2, kubelet: [], kubeletOld: [], restarts: [] };
     for (const { o, mode } of modes) {
       if (o.node === n) continue;
-      for (const cy of o.cycles) rke2.push(...observerLines(ctx(n, o.node), mode, cy, collect).map((l) => ({ ...l, who: o.node.name })));
+      for (const cy of o.cycles) rke2.push(...observerLines(ctx(n, o.node), mode, cy, collect, aliveOf(s, deadOf(n))).map((l) => ({ ...l, who: o.node.name })));
     }
     const mine = deadOf(n);
     const e: Omit<EtcdCtx, 'dead'> = { w: s.wording, self: n, servers, leader };
     const agentOnly = outs.length > 0 && outs.every((o) => o.node.role === 'agent');
-    if (n.role === 'server' && has.controlPlane && !mine && !agentOnly) Object.assign(base, controlPlaneLines(e, start, modes, collect, servers.indexOf(n)));
+    // a server lost with the others keeps its etcd and apiserver logs of the time it was up
+    const multi = mine && modes.find((x) => x.o === mine)?.mode === 'multi';
+    if (n.role === 'server' && has.controlPlane && (!mine || multi) && !agentOnly) {
+      const cp = controlPlaneLines(e, start, modes, collect, servers.indexOf(n));
+      const alive = inSpans(aliveOf(s, mine));
+      base.etcd = cp.etcd.filter((l) => alive(l.t));
+      base.apiserver = cp.apiserver.filter((l) => alive(l.t));
+    }
     if (mine) {
-      const own = ownLines(s, c, mine, rke2, start, s.nodes.filter((x) => x !== n), collect);
+      const own = ownLines(s, c, mine, rke2, s.nodes.filter((x) => x !== n), collect);
       if (!own) continue;
       if (s.deathKind === 'partition' && n.role === 'server' && has.controlPlane) base.etcd = partitionEtcd({ ...e, dead: n }, start, mine.cycles[0].down, mine.cycles[0].up, collect);
       nodes.push({ ...base, rke2: own.lines, restarts: own.restarts });

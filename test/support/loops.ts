@@ -30,10 +30,16 @@ export function reconnectLoop(w: Wording, peer: GenNode, from: number, to: numbe
   return out;
 }
 
-/** The tunnel to `c.dead` breaks at t0: the first sign, the agents' health checks (28*+), then the loop. */
-export function lossNoEndpoints(c: Ctx, t0: number, back: number | null, until: number): Marked[] {
+/**
+ * The tunnel to `c.dead` breaks at t0: the first sign, the agents' health checks (28*+), then the
+ * loop, in each span the observer itself is up (`alive`: an observer that dies too stops looping,
+ * and loops again from its own start-up; every attempt it logs is answered by its failure).
+ */
+export function lossNoEndpoints(c: Ctx, t0: number, back: number | null, until: number, alive: Array<[number, number]> = [[-Infinity, Infinity]]): Marked[] {
   const d = c.dead.ip;
   const out: Marked[] = [];
+  const up = alive.some(([a, b]) => t0 >= a && t0 < b);
+  if (!up) return loops(c, t0, back, until, alive);
   if (c.self.role === 'server') out.push(li(t0, `error in remotedialer server [400]: ${EOF}`, undefined, 'first'));
   if (c.w === '2022' || c.w === '2023') out.push(le(t0, 'Remotedialer proxy error', [['error', EOF]], 'first'));
   else out.push(le(t0, 'Remotedialer proxy error; reconnecting...', [['error', EOF], ['url', url(d)]], 'first'));
@@ -46,9 +52,19 @@ export function lossNoEndpoints(c: Ctx, t0: number, back: number | null, until: 
     const next = c.servers.find((s) => s !== c.dead && (c.o?.up?.(s, h) ?? true));
     if (next) out.push(li(h, `Server ${next.ip}:6443@PREFERRED->ACTIVE from successful dial`));
   }
-  const first = t0 + (c.w === '2024' ? 1 : c.w === '2025' ? 3 : 5) * S;
-  out.push(...reconnectLoop(c.w, c.dead, first, back, until));
+  out.push(...loops(c, t0, back, until, alive));
   return out;
+}
+
+/** The reconnect loop of each span the observer is up in, until the peer answers. */
+function loops(c: Ctx, t0: number, back: number | null, until: number, alive: Array<[number, number]>): Marked[] {
+  const first = (c.w === '2024' ? 1 : c.w === '2025' ? 3 : 5) * S;
+  return alive.flatMap(([a, b]) => {
+    // after its own start-up (a), the observer's first attempt is the start-up's tunnel (+6 s)
+    const from = a <= t0 ? t0 + first : a + 6 * S;
+    const to = Math.min(back ?? Infinity, b);
+    return from < to ? reconnectLoop(c.w, c.dead, from, to, until) : [];
+  });
 }
 
 /** `c.dead` answers again at tb: the attempt that no error follows, the tunnel up, health back (29e+). */

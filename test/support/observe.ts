@@ -23,15 +23,15 @@ export function modeOf(o: Outage, outs: Outage[], servers: GenNode[]): Mode {
   return c.up !== null && c.up - c.down < 30 * S ? 'quick' : 'endpoints';
 }
 
-/** The observer's lines about one cycle of the outage (`c.dead` is the lost node). */
-export function observerLines(c: Ctx, mode: Mode, cyc: Cycle, until: number): Marked[] {
+/** The observer's lines about one cycle of the outage (`c.dead` is the lost node; `alive`: when the observer itself is up). */
+export function observerLines(c: Ctx, mode: Mode, cyc: Cycle, until: number, alive?: Array<[number, number]>): Marked[] {
   const server = c.self.role === 'server';
   const { down, up } = cyc;
   if (mode === 'agent') return server ? [...agentSessionClosed(down), ...(up === null ? [] : agentBack(c, up))] : [];
   if (mode === 'endpoints') {
     return [...(server ? serverObserver(c, down) : agentObserver(c, down)), ...(up === null ? [] : server ? serverReturn(c, up) : agentReturn(c, up))];
   }
-  return [...lossNoEndpoints(c, down, up, until), ...(up === null ? [] : returnNoEndpoints(c, up))];
+  return [...lossNoEndpoints(c, down, up, until, alive), ...(up === null ? [] : returnNoEndpoints(c, up))];
 }
 
 /**

@@ -78,10 +78,10 @@ export function startup(c: Ctx, t: number): Marked[] {
   }
   if (o.ownAddress) out.push(kubeletLine(c, t + 5 * S));
   for (const s of agent ? c.servers : others) {
+    // a server that is down answers nothing: its attempts and failures are the tunnel loop's (loops.ts)
+    if (o.up && !o.up(s, t + 6 * S) && s.ip !== c.self.ip) continue;
     out.push(li(t + 6 * S, 'Connecting to proxy', [['url', url(s.ip)]]));
-    // a server that is down answers nothing: the tunnel loop logs its failures (loops.ts)
-    const up = o.up ? o.up(s, t + 6 * S) || s.ip === c.self.ip : true;
-    if (up && (c.w === '2024' || c.w === '2025')) out.push(li(t + 6 * S, 'Remotedialer connected to proxy', [['url', url(s.ip)]]));
+    if (c.w === '2024' || c.w === '2025') out.push(li(t + 6 * S, 'Remotedialer connected to proxy', [['url', url(s.ip)]]));
   }
   if (agent) out.push(li(t + 6 * S, 'Stopped tunnel to 127.0.0.1:9345'));
   if (o.debug) out.push(...debugLines(c, t + 7 * S));
