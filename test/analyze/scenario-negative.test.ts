@@ -46,6 +46,22 @@ for (const [w, l] of cross(WORDINGS, ['flat', 'unnamed-folders'] as Layout[])) {
   }
 }
 
+// Real public pastes (test/data/real/SOURCES.md) in which nothing went down: start-ups, start-up
+// swaps, clean stops, restarts, reboots, a crash-looping agent, several hosts concatenated.
+const REAL_QUIET = [
+  'k3s-9860-agent-startup-swap-2024', 'rke2-5775-agent-startup-swap-pager-cut-2024', 'k3s-11329-agent-startup-lb-states-2024',
+  'rke2-251-agent-start-unnamed-lb-2020', 'rke2-csdn-agent-startup-kubelet-2023', 'rke2-csdn-agent-up-and-running-2023',
+  'rke2-csdn-agent-crashloop-restart-2023', 'k3s-11480-start-after-reboot-2024', 'k3s-5669-start-after-reboot-catalog-2022',
+  'rke2-8945-clean-stop-2025', 'rke2-629-clean-stop-2020', 'k3s-3536-clean-stop-2021', 'rke2-259-stop-restart-2020',
+  'k3s-cn-locale-stop-start-2022', 'harvester-node02-agent-stop-server-start-2025', 'harvester-node04-stop-boot-marker-start-2025',
+  'harvester-three-node-blocks-concatenated-2025', 'rke2-3711-server-rejoin-after-reboot-2022', 'k3s-12401-quoted-stop-and-lease-2025',
+];
+describe(`negative controls from real pastes, zero incidents: ${REAL_QUIET.length} cases`, () => {
+  test.each(REAL_QUIET)('test/data/real/%s.log', async (name) => {
+    zero(await analyze([path.join(__dirname, '../data/real', `${name}.log`)], { timing: timingFor('2024'), hosts: [] }));
+  });
+});
+
 describe(`negative controls, zero incidents: ${controls.length} cases`, () => {
   test.each(controls)('%s: %s wording, %s layout', async (_name, wording, layout, s, only) => {
     const { g, dir } = await gen({ wording, layout, ...s });

@@ -129,7 +129,8 @@ export function expectReport(s: Scenario, f: GenFacts): ExpectedReport {
   for (const o of outs) {
     const own = model.nodes.find((n) => n.node === o.node) ?? null;
     const marks = marksOf(lines, o.node.name);
-    const named = has.names || (!!s.ownAddress && own !== null);
+    // its own logs name it (folder, host) and say its address: `--node-ip`, or the local side of its `read tcp A->B` errors (node-lifecycle.md §6)
+    const named = has.names || (own !== null && (!!s.ownAddress || s.deathKind === 'partition'));
     const e = o.node.role === 'agent'
       ? expectAgent(s, has, o.node, marks, f.deletes, f.deletionTs, f.pods)
       : marks.first.length ? expectServer(named, o.node, marks, f.deletes, f.deletionTs, f.pods) : null;
