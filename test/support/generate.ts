@@ -3,7 +3,7 @@
 // disk (or a stdin paste) + the incidents the tool must find, computed from the lines written and
 // the timing model (src/assemble/timing.ts). scenario.ts has the options.
 import { DEFAULT_TIMING, expectedEvictSeconds } from '../../src/assemble/timing';
-import { backendConnections, GRACE, type Ctx, type GenNode, type Marked } from './wording';
+import { backendConnections, GRACE, noise, type Ctx, type GenNode, type Marked } from './wording';
 import { startup, debugLines } from './startup';
 import { kcm, memberId, type EtcdCtx } from './controlPlane';
 import { expectReport } from './expected';
@@ -134,6 +134,11 @@ export async function generate(s: Scenario, dir: string): Promise<Generated> {
     base.kubelet = noiseLines(c, t0 - 3_600_000, collect, perHour / 2, pid + 3, rnd).filter((l) => l.kind === 'klog');
     base.kubeletOld = noiseLines(c, boot, t0 - 3_600_000, perHour / 2, pid + 3, rnd).filter((l) => l.kind === 'klog');
     nodes.push(base);
+  }
+  if (s.cutAfter !== undefined) {
+    // the cut falls on a line: an agent's harmless logrus line at the very instant the paste ends
+    const agent = nodes.find((x) => x.node.role === 'agent' && !deadOf(x.node));
+    if (agent) agent.rke2.push(noise(ctx(agent.node, agent.node), t0 + s.cutAfter * S, 2, agent.pid));
   }
   if (s.nulHead) {
     const agent = nodes.find((x) => x.node.role === 'agent' && !deadOf(x.node));

@@ -4,7 +4,6 @@
 import type { Model } from './layouts';
 import { journalLines, journalText } from './layouts';
 
-const S = 1000;
 const text = (lines: string[]) => lines.join('\n') + '\n';
 
 /** Keeps every line in [from, cut] (null: no bound); returns the reaper deletes that remain. */
@@ -18,7 +17,8 @@ export function trim(m: Model, deletes: number[], cut: number | null, from: numb
   if (m.kcm) m.kcm.lines = m.kcm.lines.filter((l) => keep(l.t));
   // a run is a whole `kubectl logs` output: kept when it ran inside the window
   m.reaper = m.reaper.filter((r) => keep(r.at));
-  if (cut !== null) m.collect = Math.min(m.collect, cut + 60 * S);
+  // the logs were collected (or pasted) at the cut
+  if (cut !== null) m.collect = Math.min(m.collect, cut);
   return { deletes: deletes.filter(keep) };
 }
 
