@@ -43,6 +43,9 @@ describe(`shape 1, unnamed host folders (cp-a/, srv-b/, wk-a/ with rke2.log): ${
     test('the predicted incidents and milestones (the own restart is not peerBack)', () => {
       expect(observedAll(x.r)).toEqual(expectedAll(x.g));
     });
+    test('peerBack is never the lost node\'s own restart (its tunnel to its own address)', () => {
+      for (const inc of x.r.incidents) expect(inc.milestones.peerBack?.node ?? null).not.toBe(String(c.dies));
+    });
     test('the observers are the surviving nodes, each under its own name', () => {
       const dead = String(c.dies);
       for (const inc of x.r.incidents) {
