@@ -29,7 +29,7 @@ const ALL_DOWN = { nodes: CLUSTER3, dies: ['ecs-m1', 'ecs-m2', 'ecs-m3'], stagge
 const ALL_DOWN_FORMS: Array<[string, Partial<Scenario>]> = [['rancher (etcd logs)', { layout: 'rancher' }], ['flat (etcd logs)', { layout: 'flat' }], ['flat without etcd logs', { layout: 'flat', omit: ['controlPlane'] }], ['cloudera', { layout: 'cloudera' }]];
 const ALL_DOWN_CASES = cross(WORDINGS, ALL_DOWN_FORMS);
 describe(`shape 12, all three servers down, three agents: ${ALL_DOWN_CASES.length} cases`, () => {
-  describe.each(ALL_DOWN_CASES)('%s wording, %j', (wording, [, form]) => {
+  describe.each(ALL_DOWN_CASES.map(([w, [name, form]]) => [w, name, form] as const))('%s wording, %s', (wording, _name, form) => {
     let x: Run;
     beforeAll(async () => { x = await shape({ wording, ...ALL_DOWN, ...form } as Scenario); });
     test('one incident per server, with the predicted milestones', () => {
@@ -110,7 +110,7 @@ describe(`shapes 14-17, the cause from the lost server's own logs: ${CAUSE_CASES
 // nodes) name one node without logs of its own: the likely node, and no request for given logs.
 const REAPER_CASES = cross(WORDINGS, [['flat without controller-manager', { layout: 'flat', omit: ['kcm'] }], ['cloudera', { layout: 'cloudera' }]] as Array<[string, Partial<Scenario>]>);
 describe(`shape 18, a reaper-only incident corroborated by the survivors' logs: ${REAPER_CASES.length} cases`, () => {
-  describe.each(REAPER_CASES)('%s wording, %j', (wording, [, form]) => {
+  describe.each(REAPER_CASES.map(([w, [name, form]]) => [w, name, form] as const))('%s wording, %s', (wording, _name, form) => {
     let x: Run;
     beforeAll(async () => { x = await shape({ wording, dies: 'ecs-w1', backAfter: null, ...form } as Scenario); });
     test('one estimated incident with the reaper\'s pods', () => {

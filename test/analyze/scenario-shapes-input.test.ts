@@ -109,7 +109,7 @@ describe(`shape 3, \`-\` next to a folder: the reaper output on stdin: ${DASH_CA
 const EXCERPT_FORMS = [['flat', 'files'], ['unnamed-folders', 'files'], ['flat', 'interleaved']] as const;
 const EXCERPT_CASES = cross(cross(WORDINGS, [...EXCERPT_FORMS]), ['server dies and returns', 'server dies for good']);
 describe(`shape 4, an excerpt that starts at the first sign: ${EXCERPT_CASES.length} cases`, () => {
-  describe.each(EXCERPT_CASES)('%j, %s', ([wording, [layout, paste]], death) => {
+  describe.each(EXCERPT_CASES.map(([[w, [layout, paste]], death]) => [w, layout, paste, death] as const))('%s wording, %s layout (%s), %s', (wording, layout, paste, death) => {
     let x: Run;
     beforeAll(async () => {
       const nodes = layout === 'unnamed-folders' ? FOLDERS : CLUSTER;
@@ -133,7 +133,7 @@ describe(`shape 4, an excerpt that starts at the first sign: ${EXCERPT_CASES.len
 const NUL_FORMS = [['head', 'cloudera'], ['head', 'unnamed-folders'], ['after the last good line', 'cloudera'], ['after the last good line', 'unnamed-folders']] as const;
 const NUL_CASES = cross(WORDINGS, [...NUL_FORMS]);
 describe(`shape 10, logs holding a 4 KiB NUL block: ${NUL_CASES.length} cases`, () => {
-  describe.each(NUL_CASES)('%s wording, %j', (wording, [where, layout]) => {
+  describe.each(NUL_CASES.map(([w, [where, layout]]) => [w, where, layout] as const))('%s wording, NUL block at the %s, %s layout', (wording, where, layout) => {
     let x: Run;
     const nodes = layout === 'unnamed-folders' ? FOLDERS : CLUSTER;
     beforeAll(async () => {
