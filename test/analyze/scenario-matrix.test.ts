@@ -51,7 +51,7 @@ describe.each(Object.entries(CASES))('%s', (name, c) => {
       same(LAYOUTS, (e) => [e.milestones.tunnelStopped, e.milestones.loadBalancerFailover]);
       same(['cloudera', 'flat'], (e) => [e.milestones.podsTerminating, e.milestones.firstForceDelete, e.milestones.lastForceDelete, e.pods]);
       // a dead agent's start is estimated: from NotReady in Rancher bundles (no reaper output), from the deletion timestamps in flat ones
-      const agent = c.dies.startsWith('ecs-w');
+      const agent = String(c.dies).startsWith('ecs-w');
       const withPods = same(['rancher', 'flat'], (e) => [...(agent ? [] : [e.start]), e.milestones.firstSign, e.milestones.nodeNotReady, e.milestones.peerBack]);
       // ...and a 2025-wording controller-manager logs no NotReady event at default verbosity: then Rancher bundles show none
       expect(withPods).toBe(agent && seen.get('rancher')!.expected === null ? 1 : 2);

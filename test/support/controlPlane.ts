@@ -32,22 +32,33 @@ export const ETCD_LEAD_MS = 94;
 
 export interface EtcdCtx { w: Wording; self: GenNode; servers: GenNode[]; dead: GenNode; leader: GenNode }
 
-/** A surviving server's etcd: peers up at boot, the dead peer's loss at t0, back at `back` (null: never). */
-export function etcdLines(c: EtcdCtx, boot: number, t0: number, back: number | null, until: number): Marked[] {
+/** A server's etcd at boot: a stream and `peer became active` for every other member. */
+export function etcdBoot(c: EtcdCtx, boot: number): Marked[] {
+  const me = memberId(c.self);
+  return c.servers.filter((s) => s !== c.self).flatMap((p) => [
+    json(boot + 12 * S, c.w, 'info', 'rafthttp/stream.go:250', 'established TCP streaming connection with remote peer', { 'stream-writer-type': 'stream Message', 'local-member-id': me, 'remote-peer-id': memberId(p) }),
+    json(boot + 12 * S + 1, c.w, 'info', 'rafthttp/peer_status.go:53', 'peer became active', { 'peer-id': memberId(p) }),
+  ]);
+}
+
+/**
+ * A surviving server's etcd around one loss of `c.dead` at t0, back at `back` (null: never):
+ * streams lost, a new leader when the dead one led (`elect`: false when the survivors have no
+ * quorum: they only start elections), the prober every 5 s, the peer active again.
+ */
+export function etcdOutage(c: EtcdCtx, t0: number, back: number | null, until: number, elect = true): Marked[] {
   const me = memberId(c.self);
   const d = memberId(c.dead);
   const out: Marked[] = [];
-  for (const p of c.servers.filter((s) => s !== c.self)) {
-    out.push(json(boot + 12 * S, c.w, 'info', 'rafthttp/stream.go:250', 'established TCP streaming connection with remote peer', { 'stream-writer-type': 'stream Message', 'local-member-id': me, 'remote-peer-id': memberId(p) }));
-    out.push(json(boot + 12 * S + 1, c.w, 'info', 'rafthttp/peer_status.go:53', 'peer became active', { 'peer-id': memberId(p) }));
-  }
   const te = t0 - ETCD_LEAD_MS;
   out.push(json(te, c.w, 'warn', 'rafthttp/peer_status.go:66', 'peer became inactive (message send to peer failed)', { 'peer-id': d, error: `failed to read ${d} on stream MsgApp v2 (unexpected EOF)` }, 'first'));
   out.push(json(te + 1, c.w, 'warn', 'rafthttp/stream.go:436', 'lost TCP streaming connection with remote peer', { 'stream-reader-type': 'stream MsgApp v2', 'local-member-id': me, 'remote-peer-id': d, error: 'unexpected EOF' }, 'first'));
   if (c.dead === c.leader) {
     const winner = c.servers.find((s) => s !== c.dead)!;
     out.push(json(te + 707, c.w, 'info', 'raft/node.go:331', `raft.node: ${me} lost leader ${d} at term 5`, {}, 'first'));
-    if (c.w === '2025' && c.self === winner) out.push(json(te + 1735, c.w, 'info', 'v3@v3.6.0/raft.go:970', `${me} became leader at term 6`));
+    // etcd-3639, k3s-hetzner-944 (test/data/real): a member without quorum campaigns and never wins
+    if (!elect) out.push(json(te + 1735, c.w, 'info', 'raft/raft.go:870', `${me} is starting a new election at term 6`));
+    else if (c.w === '2025' && c.self === winner) out.push(json(te + 1735, c.w, 'info', 'v3@v3.6.0/raft.go:970', `${me} became leader at term 6`));
     else out.push(json(te + 1735, c.w, 'info', 'raft/node.go:325', `raft.node: ${me} elected leader ${memberId(winner)} at term 6`));
   }
   // the prober warns every 5 s while the peer is down (its address is what names the member id)
@@ -62,6 +73,11 @@ export function etcdLines(c: EtcdCtx, boot: number, t0: number, back: number | n
     out.push(json(active + 1, c.w, 'info', 'rafthttp/stream.go:250', 'established TCP streaming connection with remote peer', { 'stream-writer-type': 'stream Message', 'local-member-id': me, 'remote-peer-id': d }, 'back'));
   }
   return out;
+}
+
+/** A surviving server's etcd: peers up at boot, the dead peer's loss at t0, back at `back` (null: never). */
+export function etcdLines(c: EtcdCtx, boot: number, t0: number, back: number | null, until: number): Marked[] {
+  return [...etcdBoot(c, boot), ...etcdOutage(c, t0, back, until)];
 }
 
 /** klog source of the lease reconciler's warning, by Kubernetes minor. */

@@ -1,11 +1,23 @@
 // Exact line shapes for generated logs (messages.md §1): logrus text, journald short prefix, klog
 // header, date(1), CRI prefix, Cloudera Manager launcher. Times are epoch ms; zones are minutes east.
 
-/** One line a node writes, before the layout decides its prefix. */
+/**
+ * One line a node writes, before the layout decides its prefix. `unit` lines are another
+ * process's journal entries in the unit's journal (systemd[1] about rke2-server.service), `marker`
+ * lines are what journalctl prints between boots (`-- Reboot --`); neither is in a plain log file.
+ * `nul` is a run of NUL bytes a power loss leaves in a text log (node-lifecycle.md §4): it has no
+ * line break of its own, so the next line written follows it on the same line.
+ */
 export type GenLine =
   | { t: number; kind: 'logrus'; level: string; msg: string; fields?: Array<[string, string]> }
   | { t: number; kind: 'klog'; sev: 'I' | 'W' | 'E'; pid: number; src: string; msg: string }
-  | { t: number; kind: 'raw'; text: string };
+  | { t: number; kind: 'raw'; text: string }
+  | { t: number; kind: 'unit'; ident: string; text: string }
+  | { t: number; kind: 'marker'; text: string }
+  | { t: number; kind: 'nul'; bytes: number };
+
+/** Lines a process writes to its own stderr or log file (no journal entries of other processes, no boot markers). */
+export const inPlainFile = (l: GenLine): boolean => l.kind !== 'unit' && l.kind !== 'marker';
 
 const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -50,13 +62,35 @@ export function klogText(l: Extract<GenLine, { kind: 'klog' }>, off: number): st
 export function bare(l: GenLine, off: number): string {
   if (l.kind === 'logrus') return logrusText(l, off);
   if (l.kind === 'klog') return klogText(l, off);
+  if (l.kind === 'nul') return '\0'.repeat(l.bytes);
   return l.text;
+}
+
+/**
+ * Lines as a text file holds them: a NUL run joins the line after it (the unwritten tail of the
+ * last write reads back as zeros, the next boot appends right behind them). Returns the text and
+ * the 1-based line number of each NUL run.
+ */
+export function plainText(ls: GenLine[], off: number): { text: string; nulLines: number[] } {
+  const out: string[] = [];
+  const nulLines: number[] = [];
+  let pending = '';
+  for (const l of ls) {
+    if (!inPlainFile(l)) continue;
+    if (l.kind === 'nul') { pending += bare(l, off); if (!nulLines.includes(out.length + 1)) nulLines.push(out.length + 1); continue; }
+    out.push(pending + bare(l, off));
+    pending = '';
+  }
+  // a NUL run at the very end is the file's last (unterminated) line
+  return { text: out.join('\n') + (out.length ? '\n' : '') + pending, nulLines };
 }
 
 /** journalctl default `short`: `Mmm dd HH:MM:SS host ident[pid]: payload` (host zone, no year). */
 export function journald(l: GenLine, off: number, host: string, pid: number): string {
+  if (l.kind === 'marker') return l.text;
   const d = wall(l.t, off);
   const stamp = `${MON[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+  if (l.kind === 'unit') return `${stamp} ${host} ${l.ident}: ${l.text}`;
   return `${stamp} ${host} rke2[${pid}]: ${bare(l, off)}`;
 }
 

@@ -11,7 +11,8 @@ export interface GenNode { name: string; ip: string; role: 'server' | 'agent' }
 
 /** Milestones a line proves, so expectations follow from what was written. */
 export type Mark = 'first' | 'stopped' | 'failover' | 'back' | 'notReady' | 'evict';
-export type Marked = GenLine & { mark?: Mark };
+/** `who`: the node the mark is about (set by the generator when several nodes go down). */
+export type Marked = GenLine & { mark?: Mark; who?: string };
 
 /** Release strings per wording: RKE2 / k3s client-go version, kcm event.go line. */
 export const RELEASE: Record<Wording, { rke2: string; clientGo: string; event: string; commit: string }> = {
@@ -32,6 +33,20 @@ export const TIMING: Record<Wording, { connect: number; dialFail: number; server
   '2025': { connect: 3, dialFail: 6, serverStopped: 16, agentStopped: 36, healthFailed: 1, closing: 1 },
 };
 
+/** Shapes of a cluster's start-up beyond the default (see startup.ts). */
+export interface StartOptions {
+  /** 2020-2022 lists without a balancer name: `Updating load balancer server addresses -> [...]` (2022 wording only) */
+  unnamedLb?: boolean;
+  /** the agents' configured --server, which no server advertises: each agent swaps it at start-up */
+  configured?: string;
+  /** start-ups say the node's own address (`Running kubelet ... --node-ip=`) and servers tunnel to their own address too */
+  ownAddress?: boolean;
+  /** `debug: true`: debug lines among the others */
+  debug?: boolean;
+  /** is `node` up at `t` (a returning node's start-up only connects to servers that are up) */
+  up?: (node: GenNode, t: number) => boolean;
+}
+
 export interface Ctx {
   w: Wording;
   self: GenNode;
@@ -39,47 +54,28 @@ export interface Ctx {
   dead: GenNode;
   /** the agents' --server (first server) */
   def: GenNode;
+  o?: StartOptions;
 }
 
 const S = 1000;
-const url = (ip: string) => `wss://${ip}:9345/v1-rke2/connect`;
-const EOF = 'websocket: close 1006 (abnormal closure): unexpected EOF';
-const NOROUTE = (ip: string) => `dial tcp ${ip}:9345: connect: no route to host`;
-const li = (t: number, msg: string, fields?: Array<[string, string]>, mark?: Mark): Marked => ({ t, kind: 'logrus', level: 'info', msg, fields, mark });
-const le = (t: number, msg: string, fields?: Array<[string, string]>, mark?: Mark): Marked => ({ t, kind: 'logrus', level: 'error', msg, fields, mark });
-const list = (ns: GenNode[], port: number) => `[${ns.map((n) => `${n.ip}:${port}`).join(' ')}]`;
+export const url = (ip: string) => `wss://${ip}:9345/v1-rke2/connect`;
+export const EOF = 'websocket: close 1006 (abnormal closure): unexpected EOF';
+export const NOROUTE = (ip: string) => `dial tcp ${ip}:9345: connect: no route to host`;
+export const li = (t: number, msg: string, fields?: Array<[string, string]>, mark?: Mark): Marked => ({ t, kind: 'logrus', level: 'info', msg, fields, mark });
+export const le = (t: number, msg: string, fields?: Array<[string, string]>, mark?: Mark): Marked => ({ t, kind: 'logrus', level: 'error', msg, fields, mark });
+export const list = (ns: GenNode[], port: number) => `[${ns.map((n) => `${n.ip}:${port}`).join(' ')}]`;
 
-function lbUpdate(c: Ctx, t: number, lb: 'agent' | 'api', ns: GenNode[], mark?: Mark): Marked {
+/**
+ * A load-balancer list update. 2020-2022 releases before the balancers had names print
+ * `Updating load balancer server addresses -> %v` (constructed/README.md: k3s `Update`), the
+ * api-server (6443) and supervisor (9345) lists then tell the two balancers apart (DESIGN §6b).
+ */
+export function lbUpdate(c: Ctx, t: number, lb: 'agent' | 'api', ns: GenNode[], mark?: Mark): Marked {
   const name = lb === 'agent' ? 'rke2-agent-load-balancer' : 'rke2-api-server-agent-load-balancer';
   const port = lb === 'agent' ? 9345 : 6443;
+  if (c.w === '2022' && c.o?.unnamedLb) return li(t, `Updating load balancer server addresses -> ${list(ns, port)}`, undefined, mark);
   if (c.w === '2022') return li(t, `Updating load balancer ${name} server addresses -> ${list(ns, port)}`, undefined, mark);
   return li(t, `Updated load balancer ${name} server addresses -> ${list(ns, port)} [default: ${c.def.ip}:${port}]`, undefined, mark);
-}
-
-/** A node's start-up, `t` = process start: LB lists and tunnels to every server. */
-export function startup(c: Ctx, t: number): Marked[] {
-  const r = RELEASE[c.w];
-  const agent = c.self.role === 'agent';
-  const others = c.servers.filter((s) => s.ip !== c.self.ip);
-  const out: Marked[] = [
-    { t, kind: 'logrus', level: 'warning', msg: 'not running in CIS mode' },
-    li(t, `Starting rke2 ${agent ? 'agent ' : ''}${r.rke2} (${r.commit})`),
-  ];
-  if (agent) {
-    const run = c.w === '2022' ? '' : ` [default: ${c.def.ip}:9345]`;
-    out.push(li(t, `Running load balancer rke2-agent-load-balancer 127.0.0.1:6444 -> [${c.def.ip}:9345]${run}`));
-    out.push(li(t + 5 * S, 'Containerd is now running'));
-    out.push(lbUpdate(c, t + 6 * S, 'api', c.servers), lbUpdate(c, t + 6 * S, 'agent', c.servers));
-  } else {
-    out.push(li(t + 5 * S, 'Containerd is now running'));
-  }
-  for (const s of agent ? c.servers : others) {
-    out.push(li(t + 6 * S, 'Connecting to proxy', [['url', url(s.ip)]]));
-    if (c.w === '2024' || c.w === '2025') out.push(li(t + 6 * S, 'Remotedialer connected to proxy', [['url', url(s.ip)]]));
-  }
-  if (agent) out.push(li(t + 6 * S, 'Stopped tunnel to 127.0.0.1:9345'));
-  out.push(li(t + 9 * S, `rke2 ${agent ? 'agent ' : ''}is up and running`));
-  return out;
 }
 
 /** A server that handles the other nodes' tunnels logs their (re)connection. */
