@@ -148,6 +148,8 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   for (const [n, a] of opts.hosts) names.add(n, a);
   names.learnAll(events);
   const timed = prepareEvents(events);
+  const servers = knownServers(timed, opts.servers ?? []);
+  names.learnByElimination(timed, servers);
   const allFacts = factsOf(timed, names, coverageOf(inputs, opts.until));
   const { groups, unreachable } = groupFacts(allFacts, t.gap * 1000);
   const reaper = collectPods(timed);
@@ -165,7 +167,7 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   const explained = (e: NotReady) => built.some((inc) => explains(inc, e, names, t.gap * 1000));
   built.push(...notReadyDrafts(notReady, explained, t).map((d) => build(d, scope)));
   const story = tellStory(built.sort((a, b) => Date.parse(a.start) - Date.parse(b.start)), {
-    timed, names, facts: allFacts, inputs, servers: knownServers(timed, opts.servers ?? []), logsEnd: scope.logsEnd, registered: registeredNodes(timed, opts.hosts),
+    timed, names, facts: allFacts, inputs, servers, logsEnd: scope.logsEnd, registered: registeredNodes(timed, opts.hosts),
   });
   const incidents = story.incidents;
   const spans = nodeSpans(inputs);

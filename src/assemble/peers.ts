@@ -63,6 +63,27 @@ export class NameBook {
     for (const e of events) this.learnFrom(e);
   }
 
+  /**
+   * A server's own address by elimination: an rke2 server dials a tunnel to every other server it
+   * knows, not to itself (before the 2024 endpoint watch). When a server observer dialed all known
+   * servers but exactly one, and no other node holds that one, it is its own.
+   */
+  learnByElimination(timed: Event[], servers: Set<string>): void {
+    if (servers.size < 2) return;
+    const dialed = new Map<string, Set<string>>();
+    for (const e of timed) {
+      if (!e.node || e.role !== 'server' || e.kind !== 'tunnel.connecting' || !e.peer) continue;
+      let s = dialed.get(e.node);
+      if (!s) dialed.set(e.node, (s = new Set()));
+      s.add(hostOf(e.peer));
+    }
+    for (const [node, hosts] of dialed) {
+      if (this.addrOf(node)) continue;
+      const missing = [...servers].filter((h) => !hosts.has(h));
+      if (missing.length === 1 && hosts.size === servers.size - 1 && !this.nameOf(missing[0])) this.add(node, missing[0]);
+    }
+  }
+
   /** Learns an observer's own address from `read tcp A:p->B:q` (or `[A6]:p->`) in its errors. */
   learnFrom(ev: Event): void {
     const err = 'error' in ev.detail && typeof ev.detail.error === 'string' ? ev.detail.error : null;

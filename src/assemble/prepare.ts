@@ -43,19 +43,43 @@ function attributePeers(sorted: Event[]): void {
     list.push(e);
   }
   for (const list of byNode.values()) {
-    let next: Event | null = null;
-    for (let i = list.length - 1; i >= 0; i--) {
-      const e = list[i];
-      const names = ADDRESSING(e); // decided before attribution: chains point at the line that names the peer
-      if (ATTRIBUTABLE(e) && e.peer === null && next && next.time! - e.time! <= ATTRIBUTION_WINDOW_MS) {
-        const a = e as Attributable;
-        a.peer = next.peer;
-        a.detail = { ...a.detail, attributedFrom: `${next.evidence.path}:${next.evidence.line}` };
-      }
-      if (names) next = e;
-    }
+    // which events name a peer is decided before attribution: chains point at the line that names the peer
+    const naming = list.map(ADDRESSING);
+    const downAt = new Map<string, number>(); // host -> this observer's latest reconnect attempt or close taken
+    list.forEach((e, i) => {
+      if ((e.kind === 'tunnel.connecting' || e.kind === 'tunnel.connect-failed') && e.peer) downAt.set(hostOf(e.peer), e.until ?? e.time!);
+      if (!ATTRIBUTABLE(e) || e.peer !== null) return;
+      const to = nextPeer(list, naming, i, downAt);
+      if (!to) return;
+      // a client-side close takes the peer's tunnel down; a server-side one is the other direction of the same loss
+      if (!(e.kind === 'tunnel.error' && e.detail.side === 'server')) downAt.set(hostOf(to.peer!), e.time!);
+      const a = e as Attributable;
+      a.peer = to.peer;
+      a.detail = { ...a.detail, attributedFrom: `${to.evidence.path}:${to.evidence.line}` };
+    });
     keepServerSideIfClientBroke(list);
   }
+}
+
+/** A peer redialled, or whose tunnel closed, this recently was already lost: a tunnel that breaks now is another one. */
+const LOOPING_MS = 30_000;
+
+/**
+ * The peer-naming event an unaddressed error at `i` belongs to: the next one within 60 s whose peer
+ * was not already down (a close can only come from a tunnel still up: when several servers go, the
+ * first one's close and reconnect loop must not take the next one's close), else the next.
+ */
+function nextPeer(list: Event[], naming: boolean[], i: number, downAt: Map<string, number>): Event | null {
+  const t = list[i].time!;
+  let first: Event | null = null;
+  for (let j = i + 1; j < list.length && list[j].time! - t <= ATTRIBUTION_WINDOW_MS; j++) {
+    if (!naming[j]) continue;
+    const c = list[j];
+    first ??= c;
+    const last = downAt.get(hostOf(c.peer!));
+    if (last === undefined || t - last > LOOPING_MS) return c;
+  }
+  return first;
 }
 
 /** Both directions of a dead server's tunnels break within a few pings (5 s each way) of each other. */

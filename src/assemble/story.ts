@@ -45,7 +45,9 @@ export function tellStory(incidents: Incident[], c: StoryContext): { incidents: 
     const cause = causeOf(inc, own, c.facts, loggedUntil(c.inputs, own)) ?? likelyCause(inc, c.timed, c.registered, observers);
     if (cause) inc.cause = cause;
   }
-  const windows = clusterWindows(kept, c.servers, c.logsEnd);
+  // quorum is claimed only where etcd's own lines (peers, leaders, members) are in the input
+  const etcdSeen = c.timed.some((e) => e.kind === 'etcd.peer-unreachable' || e.kind === 'etcd.peer-back' || e.kind === 'etcd.leader-changed' || e.kind === 'etcd.member-promoted');
+  const windows = clusterWindows(kept, c.servers, c.logsEnd, etcdSeen);
   for (const inc of kept) if (overlapsControlPlaneDown(windows, inc)) inc.findings = inc.findings.filter((f) => !EVICTION_CLAIMS.has(f.code));
   return { incidents: kept, windows, findings };
 }

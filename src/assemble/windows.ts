@@ -59,8 +59,11 @@ function windowOf(kind: WindowKind, w: { from: number; to: number; closed: boole
   return { kind, start: iso(w.from), end: end !== null ? iso(end) : null, peers, message, evidence };
 }
 
-/** The cluster windows of a report, in time order. `servers`: every server address the input revealed. */
-export function clusterWindows(incidents: Incident[], known: Set<string>, logsEnd: number | null): ClusterWindow[] {
+/**
+ * The cluster windows of a report, in time order. `known`: every server address the input
+ * revealed; `etcdSeen`: etcd's own lines are in the input (only then is quorum claimed).
+ */
+export function clusterWindows(incidents: Incident[], known: Set<string>, logsEnd: number | null, etcdSeen: boolean): ClusterWindow[] {
   const servers = new Set(known);
   for (const inc of incidents) if (inc.peer.address && inc.peer.role === 'server') servers.add(inc.peer.address);
   if (!servers.size) return [];
@@ -68,7 +71,7 @@ export function clusterWindows(incidents: Incident[], known: Set<string>, logsEn
   const n = servers.size;
   const out = sweep(spans, n).map((w) => windowOf('control-plane-down', w, n));
   // etcd needs floor(n/2)+1 members: losing n - floor(n/2) of them loses quorum (2 of 3, 2 of 4, 3 of 5)
-  if (n >= 2) out.push(...sweep(spans, n - Math.floor(n / 2)).map((w) => windowOf('etcd-quorum-lost', w, n)));
+  if (n >= 2 && etcdSeen) out.push(...sweep(spans, n - Math.floor(n / 2)).map((w) => windowOf('etcd-quorum-lost', w, n)));
   return out.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.kind === 'etcd-quorum-lost' ? -1 : 1));
 }
 

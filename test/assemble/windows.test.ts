@@ -24,10 +24,15 @@ function agent(name: string, down: string[], at: string[], back: Array<string | 
   return { path: `${name}/journald/rke2-agent`, node: name, role: 'agent', lines };
 }
 
+/** A server's etcd pod log line (zap JSON, UTC): etcd's own lines in the input make quorum claimable. */
+const ETCD: MemSource = { path: 'ecs-m1-2024-10-20_10_05_00/rke2/podlogs/kube-system-etcd-ecs-m1', node: 'ecs-m1', role: 'server', lines: [
+  '{"level":"warn","ts":"2024-10-20T01:13:34.905Z","caller":"rafthttp/peer_status.go:66","msg":"peer became inactive (message send to peer failed)","peer-id":"9ed8c8a5b9b4bd3c","error":"failed to dial 9ed8c8a5b9b4bd3c on stream Message (dial tcp 10.0.0.12:2380: connect: connection refused)"}',
+] };
+
 describe('all three servers down within 7 s, back 16-17 min later, seen by three agents', () => {
   const at = ['09:13:30', '09:13:34', '09:13:37'];
   const back = ['09:29:33', '09:30:01', '09:30:20'];
-  const r = reportOf(['ecs-w1', 'ecs-w2', 'ecs-w3'].map((w) => agent(w, SERVERS, at, back)));
+  const r = reportOf([...['ecs-w1', 'ecs-w2', 'ecs-w3'].map((w) => agent(w, SERVERS, at, back)), ETCD]);
   test('one control-plane-down window from the last loss to the first server back', () => {
     const cp = r.windows!.filter((w) => w.kind === 'control-plane-down');
     expect(cp.map((w) => [w.start, w.end, w.peers])).toEqual([['2024-10-20T01:13:37.000Z', '2024-10-20T01:29:33.000Z', SERVERS]]);
@@ -46,9 +51,13 @@ describe('all three servers down within 7 s, back 16-17 min later, seen by three
 });
 
 describe('two of three servers down', () => {
-  const r = reportOf(['ecs-w1', 'ecs-w2'].map((w) => agent(w, SERVERS.slice(1), ['09:13:30', '09:13:37'], ['09:30:00', null])));
+  const agents = ['ecs-w1', 'ecs-w2'].map((w) => agent(w, SERVERS.slice(1), ['09:13:30', '09:13:37'], ['09:30:00', null]));
   test('etcd quorum lost, the control plane not down (one server stayed reachable)', () => {
+    const r = reportOf([...agents, ETCD]);
     expect(r.windows!.map((w) => [w.kind, w.start, w.end])).toEqual([['etcd-quorum-lost', '2024-10-20T01:13:37.000Z', '2024-10-20T01:30:00.000Z']]);
+  });
+  test('without etcd\'s own lines, quorum is not claimed', () => {
+    expect(reportOf(agents).windows).toBeUndefined();
   });
 });
 

@@ -4,7 +4,7 @@
 import { DEFAULT_TIMING, expectedEvictSeconds } from '../../src/assemble/timing';
 import type { MilestoneName } from '../../src/types';
 import type { GenNode, Mark, Marked } from './wording';
-import type { Model } from './layouts';
+import type { Model, NodeLogs } from './layouts';
 import type { Mode } from './observe';
 import { downAt } from './observe';
 import type { Expected, ExpectedCause, ExpectedIncident, ExpectedReport, ExpectedWindow, Has, Outage, Scenario } from './scenario';
@@ -118,6 +118,17 @@ function marksOf(lines: Marked[], who: string, from = -Infinity, to = Infinity):
   return m;
 }
 
+/**
+ * A server whose own log dials the tunnel of every other server and not its own: the tool names
+ * it by elimination (an rke2 server does not tunnel to itself before the 2024 endpoint watch).
+ */
+function dialsAllButItself(nodes: NodeLogs[], own: NodeLogs): boolean {
+  if (own.node.role !== 'server') return false;
+  const dialed = new Set(own.rke2.flatMap((l) => (l.kind === 'logrus' && l.msg === 'Connecting to proxy' ? (l.fields ?? []).filter(([k]) => k === 'url').map(([, v]) => /wss:\/\/([^:/\]]+)/.exec(v)?.[1] ?? '') : [])));
+  const others = nodes.filter((n) => n.node.role === 'server' && n !== own).map((n) => n.node.ip);
+  return others.length > 0 && !dialed.has(own.node.ip) && others.every((ip) => dialed.has(ip)) && dialed.size === others.length;
+}
+
 /** Everything the report must hold (ExpectedReport), from the model as written. */
 export function expectReport(s: Scenario, f: GenFacts): ExpectedReport {
   const { model, outs, has } = f;
@@ -130,7 +141,7 @@ export function expectReport(s: Scenario, f: GenFacts): ExpectedReport {
     const own = model.nodes.find((n) => n.node === o.node) ?? null;
     const marks = marksOf(lines, o.node.name);
     // its own logs name it (folder, host) and say its address: `--node-ip`, or the local side of its `read tcp A->B` errors (node-lifecycle.md §6)
-    const named = has.names || (own !== null && (!!s.ownAddress || s.deathKind === 'partition'));
+    const named = has.names || (own !== null && (!!s.ownAddress || s.deathKind === 'partition' || dialsAllButItself(model.nodes, own)));
     const e = o.node.role === 'agent'
       ? expectAgent(s, has, o.node, marks, f.deletes, f.deletionTs, f.pods)
       : marks.first.length ? expectServer(named, o.node, marks, f.deletes, f.deletionTs, f.pods) : null;
