@@ -19,6 +19,11 @@ export interface Draft {
   estimatedFrom?: 'deletion' | 'not-ready';
 }
 
+/** How many nodes saw the draft's loss. */
+function observerCount(d: Draft): number {
+  return new Set((d.group?.facts ?? []).map((f) => f.ev.node)).size;
+}
+
 /** Joins each force-deleted pod to the outage whose eviction window holds its deletion timestamp. */
 export function joinPods(drafts: Draft[], deletes: ForceDelete[], t: TimingModel): ForceDelete[] {
   const expected = expectedEvictSeconds(t) * 1000;
@@ -26,11 +31,14 @@ export function joinPods(drafts: Draft[], deletes: ForceDelete[], t: TimingModel
   const left: ForceDelete[] = [];
   for (const p of deletes) {
     const ts = p.deletionTs ?? p.at - (t.reaperThreshold * 1000);
+    // nearest the expected eviction (to 10 s); between equals, the loss more nodes saw (one observer alone may be the one cut off)
+    const off = (d: Draft) => Math.round(Math.abs(ts - d.start - expected) / 10_000);
+    const closer = (a: Draft, b: Draft) => off(a) < off(b) || (off(a) === off(b) && observerCount(a) > observerCount(b));
     let best: Draft | null = null;
     for (const d of drafts) {
       const back = d.group?.back?.ev.time ?? Infinity;
       if (ts < d.start || ts > Math.min(back + SLACK_SECONDS * 1000, d.start + expected + lead)) continue;
-      if (!best || Math.abs(ts - d.start - expected) < Math.abs(ts - best.start - expected)) best = d;
+      if (!best || closer(d, best)) best = d;
     }
     if (best) best.pods.push(p);
     else left.push(p);

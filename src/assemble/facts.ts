@@ -19,8 +19,8 @@ export interface Fact {
   failover?: boolean;
 }
 
-/** A recovery the observer logged about itself: the dead node's own restart is context, not peerBack. */
-function ownRecovery(ev: Event, host: string, names?: NameBook): boolean {
+/** A line the observer logged about itself (its tunnel to its own address): the lost node's own stop and restart are context, never a survivor's view. */
+function aboutItself(ev: Event, host: string, names?: NameBook): boolean {
   return !!ev.node && (ev.node === host || names?.addrOf(ev.node) === host);
 }
 
@@ -45,13 +45,13 @@ export function factsOf(sorted: Event[], names: NameBook, coveredUntil?: (e: Eve
     for (const s of speaks(ev, reading)) {
       if (!s.addr) continue;
       const host = hostOf(s.addr);
-      if (isLoopback(host) || (s.fact === 'recovery' && ownRecovery(ev, host, names))) continue;
+      if (isLoopback(host) || aboutItself(ev, host, names)) continue;
       out.push({ host, addr: s.addr, kind: s.fact, ev, failover: !!s.failover });
     }
   });
   if (!coveredUntil) return out;
   const quiet = quietReconnects(sorted, out, coveredUntil).map((ev) => ({ host: hostOf(ev.peer!), addr: ev.peer!, kind: 'recovery' as const, ev, failover: false }))
-    .filter((f) => !ownRecovery(f.ev, f.host, names));
+    .filter((f) => !aboutItself(f.ev, f.host, names));
   if (!quiet.length) return out;
   // a run's last attempt sorts at its own time; within an instant, in event order
   const order = new Map(sorted.map((e, i) => [e.seq, i]));

@@ -7,7 +7,7 @@ import type { Role } from '../types';
 export interface PathFacts {
   node?: string | null;
   /** how the node was read: a layout's own folder is sure; a plain folder name is a guess that a journald host overrides */
-  nodeFrom?: 'Rancher bundle folder' | 'Cloudera Manager host folder' | 'host folder' | 'folder name';
+  nodeFrom?: 'Rancher bundle folder' | 'Cloudera Manager host folder' | 'host folder' | 'static pod name' | 'folder name';
   role?: Role;
   refYear?: number;
   refMonth?: number;
@@ -45,6 +45,9 @@ const GENERIC = new Set([
 const NOT_A_HOST = /^(?:case|ticket|sr|support|bundle|diag|logs?|tmp|temp|downloads?|home|data|collect|extract|out)(?:[-_.]|\d|$)/i;
 /** A Kubernetes pod log folder `<ns>_<pod>_<uid>` or anything with a file extension: not a host. */
 const NOT_A_FOLDER_HOST = /_[0-9a-f]{32}$|^[^/]*_[^/]*_[0-9a-f-]{36}$|\.(?:log|txt|gz|tgz|zip|tar|json|ya?ml|out|err|d)$/i;
+
+/** A static pod's name: `<component>-<node>`, in a file name or a `/var/log/pods` folder (`<ns>_<pod>_<uid>`). */
+const STATIC_POD = /^(?:kube-system[-_])?(?:etcd|kube-apiserver|kube-controller-manager|kube-scheduler|cloud-controller-manager)-(?<node>[a-z0-9][a-z0-9.-]{0,252}?)(?:_[0-9a-f-]{32,36})?(?:\.log)?$/i;
 
 const hostLike = (d: string) => !NOT_A_HOST.test(d) && !GENERIC.has(d.toLowerCase()) && !NOT_A_FOLDER_HOST.test(d) && !RANCHER_BUNDLE.test(d) && !CM_PROCESS.test(d);
 
@@ -122,6 +125,22 @@ export const LAYOUTS: Layout[] = [
     ],
   },
   {
+    name: 'static-pod-log',
+    description: 'a control-plane static pod\'s log, named after its pod `<component>-<node>` (`etcd-ecs-m1.log`, `kube-system-etcd-ecs-m1`, `kube-system_etcd-ecs-m1_<uid>/etcd/0.log`): the node it runs on',
+    read: ({ dirs, file }) => {
+      for (const seg of [file, ...[...dirs].reverse()]) {
+        const g = STATIC_POD.exec(seg)?.groups;
+        if (g) return { node: g.node, nodeFrom: 'static pod name' };
+      }
+      return null;
+    },
+    samples: [
+      { path: 'bundle/etcd-ecs-m3.log', expect: { node: 'ecs-m3', nodeFrom: 'static pod name' } },
+      { path: 'var/log/pods/kube-system_kube-controller-manager-ecs-m1_0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f/kube-controller-manager/0.log', expect: { node: 'ecs-m1', nodeFrom: 'static pod name' } },
+      { path: 'ecs-w1/kubelet.log', expect: null },
+    ],
+  },
+  {
     name: 'host-folder',
     description: 'a folder named like a host (an FQDN, or a name with a digit above a layout folder such as process/ or logs/)',
     read: ({ dirs }) => {
@@ -141,7 +160,8 @@ export const LAYOUTS: Layout[] = [
     name: 'folder-name',
     description: 'any other folder holding the log whose name is not a layout or download word (`cp-a/rke2.log`, `worker3/stderr.log`): a guess a journald host overrides',
     read: ({ dirs }) => {
-      for (let i = dirs.length - 1; i >= 0; i--) if (hostLike(dirs[i])) return { node: dirs[i], nodeFrom: 'folder name' };
+      // a container's folder under a pod's `<ns>_<pod>_<uid>` folder is no host either
+      for (let i = dirs.length - 1; i >= 0; i--) if (hostLike(dirs[i]) && !(i > 0 && NOT_A_FOLDER_HOST.test(dirs[i - 1]))) return { node: dirs[i], nodeFrom: 'folder name' };
       return null;
     },
     samples: [

@@ -19,7 +19,8 @@ test.each([
   ['support/srv-c/logs/rke2/rke2.log', 'srv-c', 'folder name'],
   ['worker3/agent/logs/stderr.log', 'worker3', 'folder name'],
   ['downloads/ticket-123/logs/rke2.log', null, null],
-  ['var/log/pods/kube-system_etcd-m1_0123456789abcdef0123456789abcdef/etcd/0.log', null, null],
+  ['var/log/pods/kube-system_etcd-m1_0123456789abcdef0123456789abcdef/etcd/0.log', 'm1', 'static pod name'],
+  ['var/log/pods/cdp_impala-executor-000-0_0123456789abcdef0123456789abcdef/impalad/0.log', null, null],
   ['1546339005-scm-command-result-data.zip!ds04/process/1546338943-ecs-ECS_AGENT/logs/stderr.log', 'ds04', 'Cloudera Manager host folder'],
   ['case-99/pod-reaper/pod-reaper-27871780-tpwzm.log', null, null],
 ])('%s names node %s (%s)', (path, node, from) => {
