@@ -40,12 +40,16 @@ export const MAX_OPEN = 4096;
 /** The runs of one input, in order of their first line. */
 export interface RunBook {
   runs: RawRun[];
+  /** the run key of each run */
+  keys: Array<string | null>;
   /** run key -> index of the run still open for that key */
   open: Map<string, number>;
+  /** the open keys were dropped once (more than MAX_OPEN) */
+  cleared: boolean;
 }
 
 export function newRunBook(): RunBook {
-  return { runs: [], open: new Map() };
+  return { runs: [], keys: [], open: new Map(), cleared: false };
 }
 
 /**
@@ -69,8 +73,9 @@ export function joinRun(book: RunBook, key: string | null, stamp: Stamp): number
 /** Starts a run with one line (its `first`); it stays open for its key. Returns its index. */
 export function startRun(book: RunBook, key: string | null, run: RawRun): number {
   const index = book.runs.push(run) - 1;
+  book.keys.push(key);
   if (key !== null && run.first.at !== null) {
-    if (book.open.size >= MAX_OPEN && !book.open.has(key)) book.open.clear();
+    if (book.open.size >= MAX_OPEN && !book.open.has(key)) { book.open.clear(); book.cleared = true; }
     book.open.set(key, index);
   }
   return index;

@@ -13,15 +13,16 @@ import { runKeyOf, writtenBy } from '../kinds';
 import { learnAnchor, provisional, type Anchor, type LocalAt } from './clock';
 import { joinRun, newRunBook, startRun, type RawRun, type RunBook, type Stamp } from './runs';
 import { LineMemo, type Hit } from './memo';
+import type { ScanEdge } from './mergeScans';
 
 const NEEDLES = needleRegex(RULES);
 const FIND = chunkFinder(RULES);
 
 /** Longest line kept; the rest of a longer line is dropped (counted, never buffered). */
 export const MAX_LINE = 64 * 1024;
-const MAX_LAG_SAMPLES = 2000;
+export const MAX_LAG_SAMPLES = 2000;
 /** Distinct journald hosts remembered per input (a paste of several nodes' journals has a few). */
-const MAX_HOSTS = 256;
+export const MAX_HOSTS = 256;
 
 /** A copy of s[a, b) that does not keep the whole chunk alive (V8 slices point into their parent). */
 function copyOut(s: string, a: number, b: number): string {
@@ -68,6 +69,8 @@ export class SourceScanner {
   private orphans: number[] = [];
   private awaitBelow = 0;
   private lastAbove: number | null = null;
+  /** the time of line 1 when it was the first thing read and has its own time and zone (a part of a file starts so: mergeScans.ts) */
+  private start: number | null | undefined = undefined;
   /** hears every classified line with the run it joined (the events command's spool) */
   onMember: ((run: number, stamp: Stamp) => void) | null = null;
   /** the repeat fast path (memo.ts); null turns it off (the equivalence tests compare both ways) */
@@ -183,6 +186,12 @@ export class SourceScanner {
     return this.s;
   }
 
+  /** What crosses a cut between two parts of one file (mergeScans.ts): open runs, waiting kubectl output, the dated lines at both ends. */
+  edge(): ScanEdge {
+    const b = this.book;
+    return { open: [...b.open], keys: b.keys, cleared: b.cleared, orphans: this.orphans, start: this.start ?? null, lastAbove: this.lastAbove };
+  }
+
   /** One cleaned line: glued lines split, then each piece sniffed, prefiltered, parsed, classified. */
   private take(text: string, no: number): void {
     this.made = null;
@@ -229,6 +238,7 @@ export class SourceScanner {
   /** What a parsed line teaches: its journald host, the clock, the dated line above the next ones. */
   private learn(rec: LogRecord, no: number): void {
     const st = this.s;
+    this.start ??= no === 1 && !st.runs.length && rec.time !== null && rec.offsetMin !== null ? rec.time : null;
     if (rec.host && st.hosts.length < MAX_HOSTS && !st.hosts.includes(rec.host)) st.hosts.push(rec.host);
     if (rec.time !== null) {
       this.anchor(rec, no);

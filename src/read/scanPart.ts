@@ -1,0 +1,35 @@
+// One part of a big plain file (a byte range cut at a line start, ranges.ts), scanned where it is
+// (a worker thread): the first part as a whole file would be (binary gate, nodes-table check), the
+// others as lines only. What comes back is merged with the other parts by mergeScans.ts.
+import { createReadStream } from 'node:fs';
+import { identify } from './identity';
+import { scanStream } from './lines';
+import type { ScanPart } from './mergeScans';
+import { scanLog, type ReadOptions } from './scanLog';
+import { SourceScanner } from './scanner';
+import { CHUNK } from './sources/open';
+import type { SourceRef } from './sources/walk';
+
+/** A part of a file: its byte range [start, end) (end null: to the end) and its place. */
+export interface PartJob { start: number; end: number | null; index: number }
+
+/** What scanning a part gave: the part, or why the file must be read whole on the main thread. */
+export interface PartResult { part: ScanPart | null; failure: string | null }
+
+/** Scans the bytes of one part of `ref`. */
+export async function scanPart(ref: SourceRef, job: PartJob, opts: ReadOptions): Promise<PartResult> {
+  const body = createReadStream(ref.fsPath, { highWaterMark: CHUNK, start: job.start, ...(job.end === null ? {} : { end: job.end - 1 }) });
+  if (job.index === 0) {
+    const r = await scanLog(ref.path, body, ref.mtime, opts, true);
+    // a nodes table or a binary file is read whole by the main thread, which says what it is
+    if (!r.scanned || !r.edge || r.table || r.notText) return { part: null, failure: 'not a plain log' };
+    return { part: { scanned: r.scanned, edge: r.edge }, failure: r.failure };
+  }
+  const scanner = new SourceScanner({ ...identify(ref.path), mtime: ref.mtime });
+  try {
+    await scanStream(body, scanner);
+  } catch (e) {
+    return { part: null, failure: (e as Error).message };
+  }
+  return { part: { scanned: scanner.result(), edge: scanner.edge() }, failure: null };
+}
