@@ -1,5 +1,5 @@
-// Big log files are scanned on all cores: a small pool of worker threads, each running the same
-// scanLog as the main thread, one job at a time. A job is a whole file (several files, or .gz) or
+// Big log files are scanned on all cores: the main thread and a small pool of worker threads each
+// run the same jobs (job.ts), one at a time. A job is a whole file (several files, or .gz) or
 // a part of one big plain file (ranges.ts cuts it at line starts; mergeScans.ts joins the parts as
 // one sequential scan would). What comes back is plain data (structured clone), finished with the
 // other inputs, so a bundle's date and node table still apply. Small inputs, stdin, archives and
@@ -9,10 +9,9 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ReadOptions, ScannedLog } from './scanLog';
-import type { Scanned } from './scanner';
 import { mergeScans, type ScanPart } from './mergeScans';
 import { cutsOf } from './ranges';
-import type { PartJob } from './scanPart';
+import { runJob, type WireScan, type WorkerJob } from './job';
 import { fileKind } from './sources/kinds';
 import type { SourceRef } from './sources/walk';
 
@@ -21,17 +20,6 @@ export const PARALLEL_MIN_BYTES = 32 << 20;
 /** A plain file is cut into parts of about this size (at least two) when it is twice as big. */
 export const PART_BYTES = 128 << 20;
 const WORKER = path.join(__dirname, 'worker.js'); // absent when running from TypeScript sources
-
-/** A job for a worker: a whole file, or one part of a file. */
-export interface WorkerJob { ref: SourceRef; opts: ReadOptions; part?: PartJob }
-
-/** What a worker sends back: the scanned input or part, or null when the main thread must read the file (a nodes table, binary). */
-export interface WireScan { scanned: Scanned; failure: string | null; part?: ScanPart }
-
-/** The part of a scan that crosses threads; null when the main thread must read the file. */
-export function toWire(r: ScannedLog): WireScan | null {
-  return r.scanned && !r.table && !r.notText ? { scanned: r.scanned, failure: r.failure } : null;
-}
 
 /** The jobs for `refs`: big plain files in parts, the others whole; biggest first. */
 async function jobsOf(refs: SourceRef[], sizeOf: (r: SourceRef) => number, opts: ReadOptions, partBytes: number): Promise<Array<WorkerJob & { bytes: number }>> {
@@ -64,13 +52,15 @@ export async function scanInParallel(refs: SourceRef[], opts: ReadOptions, onSta
   const parts = new Map<SourceRef, Array<ScanPart | null>>();
   for (const j of queue) if (j.part) parts.set(j.ref, [...(parts.get(j.ref) ?? []), null]);
   let started = 0;
-  // a crash during a job rejects that job; the no-op keeps a crash between jobs from being unhandled
-  const workers = Array.from({ length: Math.min(cores, queue.length) }, () => new Worker(WORKER).on('error', () => undefined));
+  // the main thread takes jobs too (its modules are loaded): one worker fewer to start and to hold
+  // in memory; a crash during a job rejects that job; the no-op keeps a crash between jobs from being unhandled
+  const workers = Array.from({ length: Math.min(cores, queue.length) - 1 }, () => new Worker(WORKER).on('error', () => undefined));
+  const runners: Array<(job: WorkerJob) => Promise<WireScan | null>> = [runJob, ...workers.map((w) => (job: WorkerJob) => run(w, job))];
   try {
-    await Promise.all(workers.map(async (w) => {
+    await Promise.all(runners.map(async (runner) => {
       for (let job = queue.shift(); job; job = queue.shift()) {
         if (!job.part?.index) onStart?.(job.ref, started++, todo.length);
-        const wire = await run(w, { ref: job.ref, opts: job.opts, part: job.part });
+        const wire = await runner({ ref: job.ref, opts: job.opts, part: job.part });
         if (!job.part) {
           if (wire) out.set(job.ref, { scanned: wire.scanned, table: null, failure: wire.failure, notText: null });
           continue;
@@ -79,7 +69,7 @@ export async function scanInParallel(refs: SourceRef[], opts: ReadOptions, onSta
       }
     }));
   } catch {
-    // a worker that failed leaves its files to the main thread (collect reads what is not here)
+    // a job that failed leaves its file to the main thread's sequential read (collect reads what is not here)
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -3,11 +3,10 @@
 // others as lines only. What comes back is merged with the other parts by mergeScans.ts.
 import { createReadStream } from 'node:fs';
 import { identify } from './identity';
-import { scanStream } from './lines';
+import { READ_BYTES, scanStream } from './lines';
 import type { ScanPart } from './mergeScans';
 import { scanLog, type ReadOptions } from './scanLog';
 import { SourceScanner } from './scanner';
-import { CHUNK } from './sources/open';
 import type { SourceRef } from './sources/walk';
 
 /** A part of a file: its byte range [start, end) (end null: to the end) and its place. */
@@ -18,7 +17,7 @@ export interface PartResult { part: ScanPart | null; failure: string | null }
 
 /** Scans the bytes of one part of `ref`. */
 export async function scanPart(ref: SourceRef, job: PartJob, opts: ReadOptions): Promise<PartResult> {
-  const body = createReadStream(ref.fsPath, { highWaterMark: CHUNK, start: job.start, ...(job.end === null ? {} : { end: job.end - 1 }) });
+  const body = createReadStream(ref.fsPath, { highWaterMark: READ_BYTES, start: job.start, ...(job.end === null ? {} : { end: job.end - 1 }) });
   if (job.index === 0) {
     const r = await scanLog(ref.path, body, ref.mtime, opts, true);
     // a nodes table or a binary file is read whole by the main thread, which says what it is
