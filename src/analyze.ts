@@ -42,7 +42,7 @@ export async function collect(paths: string[], opts: AnalyzeOptions): Promise<Co
 /** Assembles what was collected; `--host` pairs come first, so an explicit name wins over the input's. */
 export function reportFrom(got: Collected, opts: AnalyzeOptions): Report {
   const report = assemble(got.events, got.inputs, { timing: opts.timing, tool: TOOL, hosts: [...opts.hosts, ...got.hosts], skipped: got.skipped, lags: got.lags });
-  report.findings.push(...got.notes);
+  for (const n of got.notes) report.findings.push(n);
   return report;
 }
 

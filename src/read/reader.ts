@@ -166,7 +166,7 @@ export class InputReader {
       this.times.push(done.timeOf);
       const summary = done.summary;
       if (o.failure) summary.warnings.push(o.failure);
-      summary.warnings.push(...(this.warned.get(summary.path) ?? []));
+      for (const w of this.warned.get(summary.path) ?? []) summary.warnings.push(w);
       this.warned.delete(summary.path);
       inputs.push(summary);
       if (done.lag) lags.push(done.lag);
