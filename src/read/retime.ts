@@ -27,7 +27,11 @@ export interface Timing {
   spans: number[];
   kind: string;
   own: number;
-  read(texts: string[]): Read;
+  /** how each span's time is read, and where its two seconds digits are (-1: not at a fixed place) */
+  kinds: TimeKind[];
+  secs: number[];
+  /** the time fields from each span's reading */
+  combine(readings: TimeReading[]): Read;
 }
 
 /** The nested formats (journald.ts `nested`) and the kind of their prefix time. */
@@ -77,8 +81,8 @@ export function timingOf(line: string, rec: LogRecord): Timing | null {
   if (!f || f.name !== rec.format) return null;
   const outerKind = PREFIXED[f.name];
   let spans: number[];
-  let read: (texts: string[]) => Read;
-  let kind: string;
+  let kinds: TimeKind[];
+  let combine: (r: TimeReading[]) => Read;
   if (outerKind) {
     const g = indicesOf(f, line);
     if (!g?.time || !g.msg) return null;
@@ -90,25 +94,41 @@ export function timingOf(line: string, rec: LogRecord): Timing | null {
     if (inner && !spot) return null;
     const outer = [g.time[0], g.time[1]];
     spans = spot ? [...outer, spot.at, spot.end] : outer;
-    kind = `${outerKind}>${spot?.kind ?? ''}`;
-    read = (texts) => {
-      const o = readTime(outerKind, texts[0]);
-      const i = spot ? readTime(spot.kind, texts[1]) : null;
-      return { fields: nestedFields(o, i), shape: shapeOf(o) + (i ? 4 * shapeOf(i) : 0) };
-    };
+    kinds = spot ? [outerKind, spot.kind] : [outerKind];
+    combine = ([o, i]) => ({ fields: nestedFields(o, i ?? null), shape: shapeOf(o) + (i ? 4 * shapeOf(i) : 0) });
   } else {
     const spot = spotOf(f, line, 0);
     if (!spot) return null;
     spans = [spot.at, spot.end];
-    kind = spot.kind;
-    read = (texts) => {
-      const r = readTime(spot.kind, texts[0]);
-      return { fields: payloadFields(r), shape: shapeOf(r) };
-    };
+    kinds = [spot.kind];
+    combine = ([r]) => ({ fields: payloadFields(r), shape: shapeOf(r) });
   }
   // the first line's own times must give its own record back, else the fast path stays off for it
-  const own = read(spansOf(line, spans));
-  return sameFields(own.fields, rec) ? { spans, kind, own: own.shape, read } : null;
+  const texts = spansOf(line, spans);
+  const own = combine(texts.map((t, k) => readTime(kinds[k], t)));
+  const secs = texts.map((t, k) => secondsAt(kinds[k], t));
+  return sameFields(own.fields, rec) ? { spans, kind: kinds.join('>') + (outerKind ? '>' : ''), own: own.shape, kinds, secs, combine } : null;
+}
+
+/** Where a time text keeps its two seconds digits, when the reader reads them there and nothing else depends on them. */
+const SECONDS: Partial<Record<TimeKind, RegExp>> = {
+  rfc3339: /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:(?=\d\d)/,
+  syslog: /^[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:(?=\d\d)/,
+};
+
+function secondsAt(kind: TimeKind, text: string): number {
+  const m = SECONDS[kind]?.exec(text);
+  return m ? m[0].length : -1;
+}
+
+/**
+ * The reading of a time text that differs from `r`'s only in its seconds digits, now `second`
+ * (same minute: the instant moves by whole seconds, Date.UTC is linear in them).
+ */
+export function withSeconds(r: TimeReading, was: number, second: number): TimeReading {
+  if (r.time !== null) return { time: r.time + (second - was) * 1000, local: null, offsetMin: r.offsetMin };
+  if (r.local) return { time: null, local: { ...r.local, second }, offsetMin: r.offsetMin };
+  return r;
 }
 
 /** journald.ts `nested`: the payload's time wins; else the prefix's; the lag when both are there. */

@@ -105,7 +105,8 @@ export class SourceScanner {
     // the chunk search may find more lines than the needles (never fewer): take() re-tests them
     const found = (at: number) => { const i = FIND(s, at); return i < 0 ? Infinity : i; };
     const st = this.s;
-    let cand = found(from);
+    let cand = -1; // the next needle, searched for when a line needs it (a run of repeats does not)
+    let repeats = false; // the last candidate line was a repeat: try the next one as one first
     let skipAt = -1; // the last sniffed, unparsed line: materialised only when the chunk ends
     let skipEnd = 0;
     let skipNo = 0;
@@ -122,6 +123,15 @@ export class SourceScanner {
       let end = stop;
       if (stop < to && end > pos && s.charCodeAt(end - 1) === 13) end--; // \r\n ends a line as one break
       const long = stop - pos > this.maxLine;
+      const hit = repeats && !long ? this.memo!.repeatAt(s, pos, end) : null;
+      if (hit) {
+        flushSkip();
+        this.repeat(hit, s, pos, end, no);
+        pos = next;
+        continue;
+      }
+      repeats = false;
+      if (cand < pos) cand = found(pos);
       if (long || cand < next) {
         flushSkip();
         if (long) {
@@ -130,8 +140,7 @@ export class SourceScanner {
           end = pos + this.maxLine;
         }
         if (long) this.take(cleanLine(copyOut(s, pos, end)), no);
-        else this.candidate(s, pos, cand, end, no);
-        if (cand < next) cand = found(next);
+        else repeats = this.candidate(s, pos, cand, end, no);
       } else if (sniffAt(s, pos, end)) {
         if (st.firstTime === null && st.firstLocal < 0) {
           // until a dated line is seen every recognised line is parsed in full (see take)
@@ -149,14 +158,15 @@ export class SourceScanner {
     flushSkip();
   }
 
-  /** A candidate line s[pos, end) with its first needle at `needle`: a repeat of a known shape takes the fast path, else the full parse. */
-  private candidate(s: string, pos: number, needle: number, end: number, no: number): void {
+  /** A candidate line s[pos, end) with its first needle at `needle`: a repeat of a known shape takes the fast path, else the full parse. True for a repeat. */
+  private candidate(s: string, pos: number, needle: number, end: number, no: number): boolean {
     const hit = this.memo?.match(s, pos, needle, end);
-    if (hit) return this.repeat(hit, s, pos, end, no);
+    if (hit) { this.repeat(hit, s, pos, end, no); return true; }
     const text = cleanLine(copyOut(s, pos, end));
     this.take(text, no);
     // a clean one-piece line that was parsed and classified teaches the memo its shape
     if (this.memo && this.made && this.parsedRec && text.length === end - pos) this.memo.remember(text, needle - pos, this.parsedRec, this.made);
+    return false;
   }
 
   /** A repeat: the full parse of its shape with its own times, then the same steps as piece(). */

@@ -11,6 +11,8 @@ import { RULES } from '../../src/rules/registry';
 import { FORMATS } from '../../src/formats/registry';
 import { PAYLOAD_FORMATS } from '../../src/formats/payload';
 import { INFO } from '../support/reference';
+import { readTime } from '../../src/formats/timestamps';
+import { withSeconds } from '../../src/read/retime';
 
 const EXAMPLES = RULES.flatMap((r) => [...r.examples.match, ...r.examples.noMatch]).filter((l) => !l.includes('\n'));
 const HOSTS = ['ecs-w1', 'ecs-w2', 'ecs-m1'];
@@ -128,6 +130,18 @@ describe('the repeat fast path equals the full parse', () => {
     const runs = sc.result().runs;
     expect(runs.map((r) => [r.kind, r.count, r.first.line, r.last?.line])).toEqual([['tunnel.connecting', 120, 1, 239], ['tunnel.connect-failed', 120, 2, 240]]);
     expect(finished(sc.result())).toEqual(finished(byLine(lines.join('\n'))));
+  });
+
+  test('a time read by moving the last reading by its seconds equals the full reading', () => {
+    const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
+    const texts = fc.oneof(
+      fc.tuple(two, two, fc.constantFrom('', '.5', '.123456789'), fc.constantFrom('', 'Z', '+08:00', '-0530')).map(([m, d, fr, z]) => [`2022-${m}-${d}T23:59:`, `${fr}${z}`, 'rfc3339'] as const),
+      fc.tuple(fc.constantFrom('Dec  9', 'Feb 29', 'Jan 31'), fc.constantFrom('', '.5', '.123456')).map(([d, fr]) => [`${d} 23:59:`, fr, 'syslog'] as const),
+    );
+    fc.assert(fc.property(texts, two, two, ([head, tail, kind], a, b) => {
+      const was = readTime(kind, head + a + tail);
+      expect(withSeconds(was, +a, +b)).toEqual(readTime(kind, head + b + tail));
+    }), { numRuns: 2000 });
   });
 
   // the fast path's premise: a format's sniff and pattern read a digit as any digit
