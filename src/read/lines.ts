@@ -4,7 +4,6 @@
 // last line of a chunk is carried over, and at most MAX_LINE + 1 characters of it, so a line of
 // many megabytes is never buffered.
 import { isAscii } from 'node:buffer';
-import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { MAX_LINE } from './scanner';
 
@@ -26,10 +25,11 @@ export interface LineSink {
 export interface LineStats { cut: number; cutLines: number[] }
 
 /**
- * Feeds every line of a byte stream to `scanner`; resolves when the stream ends, rejects on error.
+ * Feeds every line of a byte stream (or pieces one at a time: each is decoded before the next is
+ * asked for) to `scanner`; resolves when the stream ends, rejects on error.
  * `onBytes` hears the size of each chunk read (progress): one call per chunk, never per line.
  */
-export async function scanStream(input: Readable, scanner: LineSink, onBytes?: (bytes: number) => void): Promise<LineStats> {
+export async function scanStream(input: AsyncIterable<Buffer | string>, scanner: LineSink, onBytes?: (bytes: number) => void): Promise<LineStats> {
   const dec = new StringDecoder('utf8');
   const keep = scanner.maxLine + 1; // one character more than kept marks the line as overlong
   let carry = '';
