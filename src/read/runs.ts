@@ -35,41 +35,47 @@ export interface RawRun {
 }
 
 /** More open run keys than this (hostile input) closes them all: memory stays bounded. */
-const MAX_OPEN = 4096;
+export const MAX_OPEN = 4096;
 
 /** The runs of one input, in order of their first line. */
 export interface RunBook {
   runs: RawRun[];
+  /** the run key of each run */
+  keys: Array<string | null>;
   /** run key -> index of the run still open for that key */
   open: Map<string, number>;
+  /** the open keys were dropped once (more than MAX_OPEN) */
+  cleared: boolean;
 }
 
 export function newRunBook(): RunBook {
-  return { runs: [], open: new Map() };
+  return { runs: [], keys: [], open: new Map(), cleared: false };
 }
 
 /**
- * Adds one classified line: it extends the open run of its key when it comes at most RUN_GAP_MS
- * after that run's last line (by `at`, a time or a stand-in for a year-less one), else it starts
- * a run. A null key never merges. Returns the index of the run that took it.
+ * Adds one classified line to the open run of its key when it comes at most RUN_GAP_MS after that
+ * run's last line (by `at`, a time or a stand-in for a year-less one): the run's index, else -1
+ * (then the line starts a run: startRun). A null key never joins.
  */
-export function addToRuns(book: RunBook, run: Omit<RawRun, 'last' | 'count'>, key: string | null): number {
-  const at = run.first.at;
-  if (key !== null && at !== null) {
-    const i = book.open.get(key);
-    if (i !== undefined) {
-      const r = book.runs[i];
-      const prev = (r.last ?? r.first).at;
-      if (prev !== null && at >= prev && at - prev <= RUN_GAP_MS) {
-        r.last = run.first;
-        r.count++;
-        return i;
-      }
-    }
-  }
-  const index = book.runs.push({ ...run, last: null, count: 1 }) - 1;
-  if (key !== null && at !== null) {
-    if (book.open.size >= MAX_OPEN && !book.open.has(key)) book.open.clear();
+export function joinRun(book: RunBook, key: string | null, stamp: Stamp): number {
+  const at = stamp.at;
+  if (key === null || at === null) return -1;
+  const i = book.open.get(key);
+  if (i === undefined) return -1;
+  const r = book.runs[i];
+  const prev = (r.last ?? r.first).at;
+  if (prev === null || at < prev || at - prev > RUN_GAP_MS) return -1;
+  r.last = stamp;
+  r.count++;
+  return i;
+}
+
+/** Starts a run with one line (its `first`); it stays open for its key. Returns its index. */
+export function startRun(book: RunBook, key: string | null, run: RawRun): number {
+  const index = book.runs.push(run) - 1;
+  book.keys.push(key);
+  if (key !== null && run.first.at !== null) {
+    if (book.open.size >= MAX_OPEN && !book.open.has(key)) { book.open.clear(); book.cleared = true; }
     book.open.set(key, index);
   }
   return index;

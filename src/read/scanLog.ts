@@ -9,6 +9,7 @@ import { gated, NotText } from './sources/open';
 import { PerLine, scanStream, type LineSink } from './lines';
 import { SourceScanner, type Scanned } from './scanner';
 import type { Spool } from './spool';
+import type { ScanEdge } from './mergeScans';
 
 export interface ReadOptions {
   node?: string;
@@ -52,10 +53,12 @@ export interface ScannedLog {
   failure: string | null;
   /** set when the body is binary: the file is skipped */
   notText: string | null;
+  /** the scanner state at the ends, when asked for (the first part of a file cut into parts) */
+  edge?: ScanEdge;
 }
 
 /** Scans one log body: identity from the path, then the chunked line stage. Options apply when inputs are finished. */
-export async function scanLog(path: string, body: Readable, mtime: number | null, o: ReadOptions): Promise<ScannedLog> {
+export async function scanLog(path: string, body: Readable, mtime: number | null, o: ReadOptions, withEdge = false): Promise<ScannedLog> {
   const scanner = new SourceScanner({ ...identify(path), mtime });
   const sink = new LogSink(scanner);
   const out: ScannedLog = { scanned: null, table: null, failure: null, notText: null };
@@ -72,5 +75,6 @@ export async function scanLog(path: string, body: Readable, mtime: number | null
   }
   out.table = sink.table;
   if (!out.table && !out.notText) out.scanned = scanner.result();
+  if (withEdge) out.edge = scanner.edge();
   return out;
 }

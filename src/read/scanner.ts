@@ -1,7 +1,7 @@
 // The per-input line stage, pure and synchronous (STYLE §5): clean -> sniff -> needle prefilter ->
 // parse -> clock -> classify -> runs. Streams feed it chunks; tests feed it lines. What it learns is
 // plain data (`Scanned`), finished with the other inputs' knowledge by finish.ts.
-import type { LogRecord, SourceInfo } from '../types';
+import type { Event, EventKind, LogRecord, Role, SourceInfo } from '../types';
 import { cleanLine, parseLastResort, parseLine, sniffAt, sniffLine } from '../formats/registry';
 import { splitGlued } from '../formats/glued';
 import { splitLag } from '../formats/journald';
@@ -11,18 +11,20 @@ import { needleRegex } from '../rules/needles';
 import { chunkFinder } from '../rules/prefilter';
 import { runKeyOf, writtenBy } from '../kinds';
 import { learnAnchor, provisional, type Anchor, type LocalAt } from './clock';
-import { addToRuns, newRunBook, type RawRun, type RunBook, type Stamp } from './runs';
+import { joinRun, newRunBook, startRun, type RawRun, type RunBook, type Stamp } from './runs';
+import { LineMemo, type Hit } from './memo';
+import type { ScanEdge } from './mergeScans';
 
 const NEEDLES = needleRegex(RULES);
 const FIND = chunkFinder(RULES);
 
 /** Longest line kept; the rest of a longer line is dropped (counted, never buffered). */
 export const MAX_LINE = 64 * 1024;
-const MAX_LAG_SAMPLES = 2000;
+export const MAX_LAG_SAMPLES = 2000;
 /** Recognised lines parsed in full, at most, while a file of year-less lines has shown no full date. */
 const ANCHOR_SEARCH = 5000;
 /** Distinct journald hosts remembered per input (a paste of several nodes' journals has a few). */
-const MAX_HOSTS = 256;
+export const MAX_HOSTS = 256;
 
 /** A copy of s[a, b) that does not keep the whole chunk alive (V8 slices point into their parent). */
 function copyOut(s: string, a: number, b: number): string {
@@ -71,8 +73,16 @@ export class SourceScanner {
   private lastAbove: number | null = null;
   /** recognised lines no rule wants, parsed in full while the clock looks for its first full date */
   private sampled = 0;
+  /** the time of line 1 when it was the first thing read and has its own time and zone (a part of a file starts so: mergeScans.ts) */
+  private start: number | null | undefined = undefined;
   /** hears every classified line with the run it joined (the events command's spool) */
   onMember: ((run: number, stamp: Stamp) => void) | null = null;
+  /** the repeat fast path (memo.ts); null turns it off (the equivalence tests compare both ways) */
+  memo: LineMemo<Made> | null = new LineMemo<Made>();
+  /** the last line take() parsed in full as one candidate piece, and what it made (for the memo) */
+  private parsedRec: LogRecord | null = null;
+  private lastAnchor: { time: number; offsetMin: number | null; lag: number | undefined; n: number } | null = null;
+  private made: Made[] | null = null;
 
   constructor(info: SourceInfo) {
     this.s = {
@@ -101,7 +111,8 @@ export class SourceScanner {
     // the chunk search may find more lines than the needles (never fewer): take() re-tests them
     const found = (at: number) => { const i = FIND(s, at); return i < 0 ? Infinity : i; };
     const st = this.s;
-    let cand = found(from);
+    let cand = -1; // the next needle, searched for when a line needs it (a run of repeats does not)
+    let repeats = false; // the last candidate line was a repeat: try the next one as one first
     let nul = s.indexOf('\0', from); // NUL runs are rare: one search per chunk finds the lines that hold them
     let skipAt = -1; // the last sniffed, unparsed line: materialised only when the chunk ends
     let skipEnd = 0;
@@ -128,16 +139,28 @@ export class SourceScanner {
         }
         this.nulLine(copyOut(s, pos, long ? pos + this.maxLine : end), no);
         nul = s.indexOf('\0', next);
-        if (cand < next) cand = found(next);
-      } else if (long || cand < next) {
+        repeats = false;
+        pos = next;
+        continue;
+      }
+      const hit = repeats && !long ? this.memo!.repeatAt(s, pos, end) : null;
+      if (hit) {
+        flushSkip();
+        this.repeat(hit, s, pos, end, no);
+        pos = next;
+        continue;
+      }
+      repeats = false;
+      if (cand < pos) cand = found(pos);
+      if (long || cand < next) {
         flushSkip();
         if (long) {
           st.cut++;
           if (st.cutLines.length < 10) st.cutLines.push(no);
           end = pos + this.maxLine;
         }
-        this.take(cleanLine(copyOut(s, pos, end)), no);
-        if (cand < next) cand = found(next);
+        if (long) this.take(cleanLine(copyOut(s, pos, end)), no);
+        else repeats = this.candidate(s, pos, cand, end, no);
       } else if (sniffAt(s, pos, end)) {
         if (!this.anchored()) {
           // until a line with a full date is seen every recognised line is parsed in full (see piece)
@@ -168,7 +191,7 @@ export class SourceScanner {
     const a = this.above;
     if (a && 'time' in a) { stamp.time = a.time; stamp.at = a.time; }
     else if (a) { stamp.local = a.local; stamp.at = provisional(st.locals[a.local].local); }
-    const run = addToRuns(this.book, { kind: 'node.nul-block', rule: 'scan.nul-block', peer: null, detail: { bytes }, host: null, by: null, first: stamp }, null);
+    const run = startRun(this.book, null, { kind: 'node.nul-block', rule: 'scan.nul-block', peer: null, detail: { bytes }, host: null, by: null, first: stamp, last: null, count: 1 });
     this.onMember?.(run, stamp);
     if (!a) this.orphans.push(run); // none above: the nearest dated line below
     if (rest.trim()) this.take(cleanLine(rest), no);
@@ -182,19 +205,61 @@ export class SourceScanner {
     return this.s.firstTime !== null || this.sampled >= ANCHOR_SEARCH;
   }
 
+  /** A candidate line s[pos, end) with its first needle at `needle`: a repeat of a known shape takes the fast path, else the full parse. True for a repeat. */
+  private candidate(s: string, pos: number, needle: number, end: number, no: number): boolean {
+    const hit = this.memo?.match(s, pos, needle, end);
+    if (hit) { this.repeat(hit, s, pos, end, no); return true; }
+    const text = cleanLine(copyOut(s, pos, end));
+    this.take(text, no);
+    // a clean one-piece line that was parsed and classified teaches the memo its shape
+    if (this.memo && this.made && this.parsedRec && text.length === end - pos) this.memo.remember(text, needle - pos, this.parsedRec, this.made);
+    return false;
+  }
+
+  /** A repeat: the full parse of its shape with its own times, then the same steps as piece(). */
+  private repeat(hit: Hit<Made>, s: string, pos: number, end: number, no: number): void {
+    const st = this.s;
+    const f = hit.read.fields;
+    // the shape's own record takes this line's times (only the fast path reads it, always after this)
+    const rec = hit.shape.rec;
+    rec.time = f.time;
+    rec.local = f.local;
+    rec.offsetMin = f.offsetMin;
+    rec.prefixLagMs = f.prefixLagMs;
+    const made = hit.shape.made;
+    const text = made.length || (rec.prefixLagMs !== undefined && st.lags.length < MAX_LAG_SAMPLES) ? copyOut(s, pos, end) : '';
+    st.parsed++;
+    if (rec.prefixLagMs !== undefined && st.lags.length < MAX_LAG_SAMPLES) st.lags.push({ ms: splitLag(rec.prefixLagMs).residualMs, no, text });
+    st.lastSkipped = null;
+    this.learn(rec, no);
+    if (made.length) {
+      const evidence = shorten(text);
+      for (const m of made) this.place(m, rec, evidence, no);
+    }
+  }
+
   /** The plain result; the scanner is not used after this. */
   result(): Scanned {
     return this.s;
   }
 
+  /** What crosses a cut between two parts of one file (mergeScans.ts): open runs, waiting kubectl output, the dated lines at both ends. */
+  edge(): ScanEdge {
+    const b = this.book;
+    return { open: [...b.open], keys: b.keys, cleared: b.cleared, orphans: this.orphans, start: this.start ?? null, lastAbove: this.lastAbove };
+  }
+
   /** One cleaned line: glued lines split, then each piece sniffed, prefiltered, parsed, classified. */
   private take(text: string, no: number): void {
+    this.made = null;
+    this.parsedRec = null;
     // only lines a rule could want are split: the chunk path never looks inside the others
     const candidate = NEEDLES.test(text);
     const pieces = candidate ? splitGlued(text) : [text];
     if (pieces.length === 1) { this.piece(text, no, candidate); return; }
     const before = this.s.parsed;
     for (const p of pieces) this.piece(p, no, NEEDLES.test(p));
+    this.parsedRec = null;
     // a glued line is still one line of the input for the parsed/unparsed counts
     this.s.parsed = Math.min(this.s.parsed, before + 1);
   }
@@ -221,21 +286,27 @@ export class SourceScanner {
     if (rec.prefixLagMs !== undefined && st.lags.length < MAX_LAG_SAMPLES) st.lags.push({ ms: splitLag(rec.prefixLagMs).residualMs, no, text });
     st.lastSkipped = null;
     this.learn(rec, no);
-    if (candidate) this.classify(rec, text, no);
+    if (candidate) {
+      this.classify(rec, text, no);
+      this.parsedRec = rec;
+    }
   }
 
   /** What a parsed line teaches: its journald host, the clock, the dated line above the next ones. */
   private learn(rec: LogRecord, no: number): void {
     const st = this.s;
+    this.start ??= no === 1 && !st.runs.length && rec.time !== null && rec.offsetMin !== null ? rec.time : null;
     if (rec.host && st.hosts.length < MAX_HOSTS && !st.hosts.includes(rec.host)) st.hosts.push(rec.host);
     if (rec.time !== null) {
-      learnAnchor(st.anchors, rec, no);
+      this.anchor(rec, no);
       this.seen(rec.time);
       if (this.lastAbove !== null && rec.time !== this.lastAbove) st.steps[rec.time > this.lastAbove ? 'fwd' : 'back']++;
       this.lastAbove = rec.time;
       this.above = { time: rec.time };
-      for (const i of this.orphans) this.setTime(i, rec.time, -1);
-      this.orphans = [];
+      if (this.orphans.length) {
+        for (const i of this.orphans) this.setTime(i, rec.time, -1);
+        this.orphans = [];
+      }
       for (; this.awaitBelow < st.inherited.length; this.awaitBelow++) st.inherited[this.awaitBelow].below = rec.time;
     } else if (rec.local) {
       const local = st.locals.push({ local: rec.local, line: no }) - 1;
@@ -245,6 +316,15 @@ export class SourceScanner {
       for (const i of this.orphans) this.setTime(i, null, local);
       this.orphans = [];
     }
+  }
+
+  /** learnAnchor, skipped when the line's time, zone and lag are the last line's (it would add nothing). */
+  private anchor(rec: LogRecord, no: number): void {
+    const k = this.lastAnchor;
+    const n = this.s.anchors.length;
+    if (k && k.time === rec.time && k.offsetMin === rec.offsetMin && k.lag === rec.prefixLagMs && k.n === n) return;
+    learnAnchor(this.s.anchors, rec, no);
+    this.lastAnchor = { time: rec.time!, offsetMin: rec.offsetMin, lag: rec.prefixLagMs, n: this.s.anchors.length };
   }
 
   private setTime(run: number, time: number | null, local: number): void {
@@ -262,26 +342,39 @@ export class SourceScanner {
   /** Classifies a record into runs; true when a rule took it. */
   private classify(rec: LogRecord, text: string, no: number): boolean {
     const st = this.s;
-    const host = rec.host;
-    const evs = classify(rec, { path: st.info.path, line: no, raw: text, node: st.info.node ?? host, role: st.info.role, source: 0, time: rec.time }, RULES);
-    for (const ev of evs) {
-      const by = writtenBy(ev);
-      if (by === 'reaper' || by === 'server' || by === 'agent') st.votes[by]++;
-      const stamp: Stamp = { time: ev.time, local: -1, at: ev.time, line: no, text: ev.evidence.text };
-      let inherits = false;
-      let orphan = false;
-      if (ev.time === null && (rec.local || rec.inheritsTime)) {
-        // a year-less line is `above` itself (learn ran first); kubectl output takes the dated line above
-        const a = this.above;
-        if (a && 'time' in a) { stamp.time = a.time; stamp.at = a.time; inherits = !!rec.inheritsTime; }
-        else if (a) { stamp.local = a.local; stamp.at = provisional(st.locals[a.local].local); }
-        else if (rec.inheritsTime) orphan = true; // DESIGN §4: none above, so the nearest below
-      }
-      const run = addToRuns(this.book, { kind: ev.kind, rule: ev.rule, peer: ev.peer, detail: ev.detail, host, by, first: stamp }, runKeyOf(ev));
-      this.onMember?.(run, stamp);
-      if (inherits) st.inherited.push({ run, below: null });
-      if (orphan) this.orphans.push(run);
-    }
+    const evs = classify(rec, { path: st.info.path, line: no, raw: text, node: st.info.node ?? rec.host, role: st.info.role, source: 0, time: rec.time }, RULES);
+    const made = evs.map(madeOf);
+    for (const m of made) this.place(m, rec, evs[0].evidence.text, no);
+    this.made = made;
     return evs.length > 0;
   }
+
+  /** Adds one classified line to the runs: its stamp (the time it has or takes), votes, spool. */
+  place(m: Made, rec: LogRecord, text: string, no: number): void {
+    const st = this.s;
+    const by = m.by;
+    if (by === 'reaper' || by === 'server' || by === 'agent') st.votes[by]++;
+    const stamp: Stamp = { time: rec.time, local: -1, at: rec.time, line: no, text };
+    let inherits = false;
+    let orphan = false;
+    if (rec.time === null && (rec.local || rec.inheritsTime)) {
+      // a year-less line is `above` itself (learn ran first); kubectl output takes the dated line above
+      const a = this.above;
+      if (a && 'time' in a) { stamp.time = a.time; stamp.at = a.time; inherits = !!rec.inheritsTime; }
+      else if (a) { stamp.local = a.local; stamp.at = provisional(st.locals[a.local].local); }
+      else if (rec.inheritsTime) orphan = true; // DESIGN §4: none above, so the nearest below
+    }
+    let run = joinRun(this.book, m.key, stamp);
+    if (run < 0) run = startRun(this.book, m.key, { kind: m.kind, rule: m.rule, peer: m.peer, detail: m.detail, host: rec.host, by, first: stamp, last: null, count: 1 });
+    this.onMember?.(run, stamp);
+    if (inherits) st.inherited.push({ run, below: null });
+    if (orphan) this.orphans.push(run);
+  }
+}
+
+/** What a classified event contributes to a run, apart from its line's time and text. */
+export interface Made { kind: EventKind; rule: string; peer: string | null; detail: RawRun['detail']; by: Role | null; key: string | null }
+
+function madeOf(ev: Event): Made {
+  return { kind: ev.kind, rule: ev.rule, peer: ev.peer, detail: ev.detail, by: writtenBy(ev), key: runKeyOf(ev) };
 }

@@ -1,15 +1,20 @@
 // Every classified line, for `rke2-outage events`, with memory bounded however many there are: the
-// scanner hands each line (a run member) to a spool, which keeps up to LIMIT in memory and appends
-// the rest to temp files. Once the inputs are finished, the members are sorted by time the
-// external-sort way (sorted chunks on disk, merged), so ten million lines stream out in order.
-import { createReadStream, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+// scanner hands each line (a run member) to a spool, which keeps up to `limit` in memory and past
+// that appends each to a temp file as it comes (nothing is held: memory stays flat). Once the
+// inputs are finished, the members are sorted by time the external-sort way (sorted chunks on disk,
+// merged through a heap; spoolSort.ts), so ten million lines stream out in order.
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Stamp } from './runs';
+import { sortRaw } from './spoolSort';
 
-/** Members held in memory before they go to disk (each is a few hundred bytes). */
-export const SPOOL_LIMIT = 100_000;
+/** Members held in memory before they go to disk (a small input never touches the disk). */
+export const SPOOL_LIMIT = 20_000;
+/** Members per sorted chunk on disk (10 million lines: 100 chunks merged); sorted off the JavaScript heap. */
+const CHUNK_MEMBERS = 100_000;
+/** Bytes of member lines written to the raw file at once. */
+const OUT_BYTES = 1 << 18;
 
 /** One classified line: which input and run it belongs to, and its own stamp. */
 export interface Member { input: number; run: number; stamp: Stamp }
@@ -22,12 +27,17 @@ type Resolver = (input: number, run: number, s: Stamp) => number | null;
 /** Collects members while inputs are read; sorts them once the inputs are finished. */
 export class Spool {
   private dir: string | null = null;
-  private raw: Member[] = [];
-  private rawFiles = 0;
-  private held = 0;
+  private held: Member[] = [];
+  /** the temp file members go to once there are more than `limit` */
+  private raw: number | null = null;
+  private out: Buffer | null = null;
+  private pos = 0;
   private ids = 0;
   /** scan id -> finished input index */
   private renumber = new Map<number, number>();
+
+  /** `limit` and the chunk size: the defaults, smaller in tests */
+  constructor(private limit = SPOOL_LIMIT, private chunk = CHUNK_MEMBERS) {}
 
   /** A number for an input about to be scanned (its members carry it until it is placed). */
   nextId(): number {
@@ -36,8 +46,9 @@ export class Spool {
 
   /** A member as its line is classified (inputs are numbered in the order they are finished). */
   add(m: Member): void {
-    this.raw.push(m);
-    if (++this.held >= SPOOL_LIMIT) this.flushRaw();
+    if (this.raw !== null) return this.write(m);
+    this.held.push(m);
+    if (this.held.length >= this.limit) this.spill();
   }
 
   /** Renumbers the members of scan `from` to its finished input index (inputs finish in another order than they are scanned). */
@@ -45,45 +56,57 @@ export class Spool {
     this.renumber.set(from, to);
   }
 
-  private tmp(): string {
+  private file(name: string): string {
     this.dir ??= mkdtempSync(path.join(tmpdir(), 'rke2-outage-events-'));
-    return this.dir;
+    return path.join(this.dir, name);
   }
 
-  private flushRaw(): void {
-    if (!this.raw.length) return;
-    writeFileSync(path.join(this.tmp(), `raw-${this.rawFiles++}.ndjson`), this.raw.map((m) => JSON.stringify(m)).join('\n') + '\n');
-    this.raw = [];
-    this.held = 0;
+  /** Past the limit: the held members go to the raw file, and every later one as it comes. */
+  private spill(): void {
+    this.raw ??= openSync(this.file('raw.tsv'), 'w');
+    this.out ??= Buffer.allocUnsafe(OUT_BYTES);
+    for (const m of this.held) this.write(m);
+    this.held = [];
+  }
+
+  /** Appends a member to the raw file through a byte buffer: nothing is held, so it dies young. */
+  private write(m: Member): void {
+    const line = `${m.input}\t${m.run}\t${m.stamp.time ?? ''}\t${m.stamp.local}\t${m.stamp.line}\t${textField(m.stamp.text)}\n`;
+    // a stamp's text is at most 400 characters: a line always fits an emptied buffer
+    if (this.pos + line.length * 3 > OUT_BYTES) this.flushOut();
+    this.pos += this.out!.write(line, this.pos);
+  }
+
+  private flushOut(): void {
+    writeSync(this.raw!, this.out!, 0, this.pos);
+    this.pos = 0;
   }
 
   /** Every member in time order (untimed last, each in input and line order); temp files are removed at the end. */
   async *sorted(resolve: Resolver): AsyncGenerator<Placed> {
     try {
-      const chunks: string[] = [];
-      let buf: Placed[] = [];
-      const flush = () => {
-        buf.sort(order);
-        const file = path.join(this.tmp(), `sorted-${chunks.length}.ndjson`);
-        writeFileSync(file, '');
-        for (let i = 0; i < buf.length; i += 10_000) appendFileSync(file, buf.slice(i, i + 10_000).map((p) => JSON.stringify(p)).join('\n') + '\n');
-        chunks.push(file);
-        buf = [];
-      };
-      const take = (m: Member) => {
+      const place = (m: Member): Placed => {
         const input = this.renumber.get(m.input) ?? m.input;
-        buf.push({ time: resolve(input, m.run, m.stamp), input, run: m.run, line: m.stamp.line, text: m.stamp.text });
-        if (buf.length >= SPOOL_LIMIT) flush();
+        return { time: resolve(input, m.run, m.stamp), input, run: m.run, line: m.stamp.line, text: m.stamp.text };
       };
-      for (let i = 0; i < this.rawFiles; i++) for await (const m of lines<Member>(path.join(this.tmp(), `raw-${i}.ndjson`))) take(m);
-      for (const m of this.raw) take(m);
-      this.raw = [];
-      if (!chunks.length) { yield* buf.sort(order); return; }
-      if (buf.length) flush();
-      yield* merge(chunks.map((f) => lines<Placed>(f)));
+      if (this.raw === null) {
+        const all = this.held.map(place).sort(order);
+        this.held = [];
+        yield* all;
+        return;
+      }
+      this.flushOut();
+      closeSync(this.raw);
+      const chunks = sortRaw(
+        this.file('raw.tsv'), (k) => this.file(`sorted-${k}.tsv`), (scan) => this.renumber.get(scan) ?? scan,
+        (input, run, time, local, line) => resolve(input, run, { time, local, at: null, line, text: '' }), this.chunk,
+      );
+      yield* merge(chunks.map((f) => lines(f)));
     } finally {
+      if (this.raw !== null) { try { closeSync(this.raw); } catch { /* closed above */ } }
       if (this.dir) rmSync(this.dir, { recursive: true, force: true });
       this.dir = null;
+      this.raw = null;
     }
   }
 }
@@ -98,20 +121,74 @@ function order(a: Placed, b: Placed): number {
   return a.input - b.input || a.line - b.line;
 }
 
-async function* lines<T>(file: string): AsyncGenerator<T> {
-  const rl = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-  for await (const l of rl) if (l) yield JSON.parse(l) as T;
+/** A line's text as the last field: as is, or JSON-quoted when it holds a line break or starts with a quote. */
+const textField = (t: string) => (t.charCodeAt(0) === 34 || t.includes('\n') ? JSON.stringify(t) : t);
+
+/** `a\tb\tc...\ttext` -> the first `n` fields and the text. */
+function fields(l: string, n: number): { f: string[]; text: string } {
+  const f: string[] = [];
+  let at = 0;
+  for (let k = 0; k < n; k++) { const t = l.indexOf('\t', at); f.push(l.slice(at, t)); at = t + 1; }
+  return { f, text: l.charCodeAt(at) === 34 ? (JSON.parse(l.slice(at)) as string) : l.slice(at) };
 }
 
-/** K-way merge of sorted streams (a linear scan of the heads: there are few chunks). */
-async function* merge(streams: Array<AsyncGenerator<Placed>>): AsyncGenerator<Placed> {
-  const heads: Array<Placed | null> = [];
-  for (const s of streams) heads.push((await s.next()).value ?? null);
-  for (;;) {
-    let best = -1;
-    for (let i = 0; i < heads.length; i++) if (heads[i] && (best < 0 || order(heads[i]!, heads[best]!) < 0)) best = i;
-    if (best < 0) return;
-    yield heads[best]!;
-    heads[best] = (await streams[best].next()).value ?? null;
+/** A sorted chunk line (`time input run line text`) -> the member ready for output. */
+function placedOf(l: string): Placed {
+  const { f, text } = fields(l, 4);
+  return { time: f[0] === '' ? null : Number(f[0]), input: Number(f[1]), run: Number(f[2]), line: Number(f[3]), text };
+}
+
+/**
+ * The lines of a file, read in 16 KiB pieces into one reused buffer, each decoded alone (the merge
+ * pulls one line at a time from each chunk: a big decoded string per chunk would live long enough
+ * to reach V8's old generation).
+ */
+function* lines(file: string): Generator<string> {
+  const fd = openSync(file, 'r');
+  try {
+    let b = Buffer.allocUnsafe(1 << 14);
+    let have = 0; // bytes of an unfinished line at the start of the buffer
+    for (;;) {
+      if (have === b.length) { const bigger = Buffer.allocUnsafe(b.length * 2); b.copy(bigger); b = bigger; }
+      const got = readSync(fd, b, have, b.length - have, null);
+      const end = have + got;
+      let from = 0;
+      for (let nl = b.indexOf(10, from); nl >= 0 && nl < end; nl = b.indexOf(10, from)) { yield b.toString('utf8', from, nl); from = nl + 1; }
+      have = b.copy(b, 0, from, end);
+      if (!got) return;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** K-way merge of sorted chunk files through a binary heap of their heads; ties go to the earlier chunk (a stable sort). */
+function* merge(sources: Array<Generator<string>>): Generator<Placed> {
+  const heap: Array<{ p: Placed; src: Generator<string>; k: number }> = [];
+  const less = (i: number, j: number) => (order(heap[i].p, heap[j].p) || heap[i].k - heap[j].k) < 0;
+  const swap = (i: number, j: number) => { const t = heap[i]; heap[i] = heap[j]; heap[j] = t; };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && less(l, m)) m = l;
+      if (r < heap.length && less(r, m)) m = r;
+      if (m === i) return;
+      swap(i, m);
+      i = m;
+    }
+  };
+  for (const [k, src] of sources.entries()) {
+    const n = src.next();
+    if (!n.done) heap.push({ p: placedOf(n.value), src, k });
+  }
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
+  while (heap.length) {
+    const top = heap[0];
+    yield top.p;
+    const n = top.src.next();
+    if (n.done) { const last = heap.pop()!; if (heap.length) { heap[0] = last; down(0); } }
+    else { top.p = placedOf(n.value); down(0); }
   }
 }

@@ -1,14 +1,7 @@
-// Worker-thread entry for parallel.ts: scans the log files it is sent, one at a time, with scanLog.
-import { createReadStream } from 'node:fs';
-import { gunzip } from './sources/archive';
-import { CHUNK } from './sources/open';
+// Worker-thread entry for parallel.ts: runs the jobs it is sent (job.ts), one at a time.
 import { parentPort } from 'node:worker_threads';
-import { scanLog, type ReadOptions } from './scanLog';
-import { toWire } from './parallel';
-import type { SourceRef } from './sources/walk';
+import { runJob, type WorkerJob } from './job';
 
-parentPort?.on('message', (m: { ref: SourceRef; opts: ReadOptions }) => {
-  const raw = createReadStream(m.ref.fsPath, { highWaterMark: CHUNK });
-  const body = m.ref.kind === 'gzip' ? gunzip(raw) : raw;
-  scanLog(m.ref.path, body, m.ref.mtime, m.opts).then((r) => parentPort?.postMessage(toWire(r)));
+parentPort?.on('message', (m: WorkerJob) => {
+  runJob(m).then((r) => parentPort?.postMessage(r));
 });

@@ -29,7 +29,7 @@ export function chunkFinder(rules: Rule[]): NeedleFinder {
 export function needleFinder(needles: string[]): NeedleFinder {
   const words = [...new Set(needles)].filter((n) => n.length > 0);
   if (!words.length) return () => -1;
-  if (Math.min(...words.map((n) => n.length)) >= MIN_WINDOW) return wuManber(words);
+  if (words.every((n) => n.length >= MIN_WINDOW)) return wuManber(words);
   return regexFinder(new RegExp(words.map(escapeRegex).join('|'), 'g'));
 }
 
@@ -63,7 +63,7 @@ function windowOf(needle: string, m: number): number {
 
 /** Wu-Manber over `needles` (all at least MIN_WINDOW long), with pair blocks and exact verification. */
 export function wuManber(needles: string[]): NeedleFinder {
-  const m = Math.min(MAX_WINDOW, ...needles.map((n) => n.length));
+  const m = needles.reduce((min, n) => Math.min(min, n.length), MAX_WINDOW);
   const shift = new Uint8Array(65536).fill(m - 1);
   // needles whose window ends in a pair: a linked list per pair (head, next), with each window's
   // offset in its needle and first pair (a cheap check before startsWith)

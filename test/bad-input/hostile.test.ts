@@ -11,6 +11,8 @@ import { finishAlone } from '../../src/read/finish';
 import { INFO } from '../support/reference';
 
 const N = 100_000;
+/** A linear pattern reads these lines in milliseconds; a quadratic one takes minutes. The margin keeps a busy CI machine from failing a linear one. */
+const LINEAR_MS = 3000;
 const fill = (s: string) => s.repeat(Math.ceil(N / s.length)).slice(0, N);
 
 /** Bodies that stress quantifiers: runs of one class, then a character that breaks the match. */
@@ -58,12 +60,12 @@ describe('hostile 100 KB lines', () => {
         for (const re of fieldRes) re.test(l);
       }
     });
-    expect(spent).toBeLessThan(500);
+    expect(spent).toBeLessThan(LINEAR_MS);
   });
 
   test.each(FORMATS.map((f) => [f.name, f] as const))('format %s: sniff and pattern stay fast', (_n, f) => {
     const spent = ms(() => { for (const l of LINES) { f.sniff.test(l); f.pattern.test(l); } });
-    expect(spent).toBeLessThan(500);
+    expect(spent).toBeLessThan(LINEAR_MS);
   });
 
   test('the logfmt reader and parseLine neither throw nor hang', () => {

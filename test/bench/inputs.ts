@@ -1,10 +1,12 @@
 // Benchmark inputs, generated once into a temp folder (never the repo) and reused while their
-// size matches: one stretched stderr.log per size, its gzip, and a multi-node Cloudera folder set.
-import { copyFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+// size matches: one stretched stderr.log per size, its gzip, a multi-node Cloudera folder set, and
+// the event-dense logs (dense.ts: a journal of reconnect loops, and one agent's loops for stdin).
+import { copyFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { stretchLog } from './stretch';
+import { denseLog, type DenseSize, type DenseStats, type DenseVariant } from './dense';
 
 const FIXTURE = path.join(__dirname, '..', '..', '..', 'fixtures', 'ecs-server-down');
 
@@ -70,4 +72,20 @@ export function bytesUnder(p: string): number {
   const st = statSync(p);
   if (!st.isDirectory()) return st.size;
   return readdirSync(p).reduce((n, c) => n + bytesUnder(path.join(p, c)), 0);
+}
+
+/** A dense log (dense.ts) named `name` in `dir`, generated unless the same one is there (its stats sit beside it). */
+export function denseInput(dir: string, name: string, size: DenseSize, variant: DenseVariant): { path: string; stats: DenseStats } {
+  const file = path.join(dir, name, variant === 'journald' ? 'journal.log' : 'stderr.log');
+  const meta = file + '.json';
+  const want = JSON.stringify({ size, variant });
+  if (existsSync(file) && existsSync(meta)) {
+    const m = JSON.parse(readFileSync(meta, 'utf8')) as { want: string; stats: DenseStats };
+    if (m.want === want && statSync(file).size === m.stats.bytes) return { path: file, stats: m.stats };
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  const stats = denseLog(file + '.tmp', size, variant);
+  renameSync(file + '.tmp', file);
+  writeFileSync(meta, JSON.stringify({ want, stats }));
+  return { path: file, stats };
 }

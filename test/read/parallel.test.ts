@@ -1,5 +1,6 @@
-// Worker-thread scanning gives the same sources as scanning one by one on the main thread. The
-// workers run the built JavaScript (dist/, made by `npm ci` / `npm run build`).
+// Worker-thread scanning gives the same sources as scanning one by one on the main thread, whole
+// files and one file cut into parts alike. The workers run the built JavaScript (dist/, made by
+// `npm ci` / `npm run build`).
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { scanLog } from '../../src/read/scanLog';
@@ -32,6 +33,30 @@ const nodes = ['feng-ws1.sme-feng.athens.cloudera.com/process/1546338947-ecs-ECS
       expect([a.summary, a.events, a.lag]).toEqual([b.summary, b.events, b.lag]);
       expect(b.events.length).toBeGreaterThan(50);
     }
+  } finally {
+    cleanup(dir);
+  }
+}, 60_000);
+
+(existsSync(DIST) ? test : test.skip)('one 40 MB log cut into parts on both cores equals the sequential scan', async () => {
+  const { scanInParallel } = require(DIST) as typeof import('../../src/read/parallel');
+  const dir = tempDir();
+  try {
+    const p = path.join(dir, nodes[1]);
+    mkdirSync(path.dirname(p), { recursive: true });
+    stretchLog(readFileSync(path.join(FIXTURE, nodes[1]), 'utf8'), 40e6, p);
+    const ref: SourceRef = { path: p, fsPath: p, kind: 'file', mtime: statSync(p).mtimeMs };
+    const starts: number[] = [];
+    const par = await scanInParallel([ref], {}, (_r, i) => starts.push(i), 8e6);
+    const seq = await scanLog(ref.path, createReadStream(ref.fsPath), ref.mtime, {});
+    // one file: progress hears it once, however many parts it was cut into
+    expect(starts).toEqual([0]);
+    const got = par.get(ref)!.scanned!;
+    expect(got.lines).toBe(seq.scanned!.lines);
+    expect(got).toEqual(seq.scanned);
+    const a = finishAlone(got);
+    const b = finishAlone(seq.scanned!);
+    expect([a.summary, a.events, a.lag]).toEqual([b.summary, b.events, b.lag]);
   } finally {
     cleanup(dir);
   }
