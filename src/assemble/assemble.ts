@@ -17,6 +17,7 @@ import { fmtDuration } from './format';
 import { dropRepeats } from './repeats';
 import { knownServers, registeredNodes, tellStory } from './story';
 import { joinPods, notReadyDrafts, reaperOnlyDrafts, splitByNotReady, type Draft } from './drafts';
+import { append } from '../lists';
 
 export interface AssembleOptions {
   timing: TimingModel;
@@ -135,7 +136,7 @@ function build(d: Draft, scope: Scope): Incident {
   };
   inc.findings = [...podFindings(d.pods), ...timingFindings(inc, t), ...observerSkewFindings(facts, peer.address), ...plannedStopFindings(context)];
   const oc = { t, logsEnd: scope.logsEnd, ecs: scope.ecs, reaperGiven, estimatedFrom: d.estimatedFrom };
-  inc.findings.push(...estimatedStartFinding(inc, oc), ...podsTerminatingFinding(inc, d.pods, oc), ...flappingFinding(inc, oc, (cycles ?? []).map((c) => c.lost.ev.evidence)), ...notBackFinding(inc, oc), ...podOutcomeFinding(d.pods));
+  for (const f of [estimatedStartFinding(inc, oc), podsTerminatingFinding(inc, d.pods, oc), flappingFinding(inc, oc, (cycles ?? []).map((c) => c.lost.ev.evidence)), notBackFinding(inc, oc), podOutcomeFinding(d.pods)]) append(inc.findings, f);
   return inc;
 }
 
@@ -160,25 +161,25 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   const reaperGiven = reaper.sources.size > 0;
   const ecs = reaperGiven || inputs.some((i) => i.role === 'reaper' || /^cloudera-/.test(i.layout ?? ''));
   const scope: Scope = { names, timed, notReady, t, reaperGiven, claimed, allFacts, logsEnd: logsEndOf(inputs, opts.until), ecs };
-  drafts.push(...splitByNotReady(reaperOnlyDrafts(left, t), notReady, t, (n) => { const a = names.addrOf(n); return !a || !claimed.has(a); }));
+  append(drafts, splitByNotReady(reaperOnlyDrafts(left, t), notReady, t, (n) => { const a = names.addrOf(n); return !a || !claimed.has(a); }));
   drafts.sort((a, b) => a.start - b.start);
   const built = drafts.map((d) => build(d, scope));
   // NotReady events no incident explains open their own (estimated) incidents
   const explained = (e: NotReady) => built.some((inc) => explains(inc, e, names, t.gap * 1000));
-  built.push(...notReadyDrafts(notReady, explained, t).map((d) => build(d, scope)));
+  append(built, notReadyDrafts(notReady, explained, t).map((d) => build(d, scope)));
   const story = tellStory(built.sort((a, b) => Date.parse(a.start) - Date.parse(b.start)), {
     timed, names, facts: allFacts, inputs, servers, logsEnd: scope.logsEnd, registered: registeredNodes(timed, opts.hosts),
   });
   const incidents = story.incidents;
   const spans = nodeSpans(inputs);
-  for (const inc of incidents) inc.findings.push(...coverageFindings(inc, spans, names));
+  for (const inc of incidents) append(inc.findings, coverageFindings(inc, spans, names));
 
   const findings: Finding[] = unreachable.map((u) => ({
     code: 'peer-unreachable', severity: 'warning' as const,
     message: `${u.host}${names.nameOf(u.host) ? ` (${names.nameOf(u.host)})` : ''} was unreachable from the start of the log (${u.count} failed dials, ${iso(u.first.time)} to ${iso(u.last.until)}) and never seen up: a node that was already down, or a wrong server address.`,
     evidence: [u.first.evidence, ...(u.last.lastEvidence ? [u.last.lastEvidence] : u.last !== u.first ? [u.last.evidence] : [])],
   }));
-  findings.push(...story.findings, ...lagFindings(opts.lags ?? []), ...repeats.findings);
+  for (const f of [story.findings, lagFindings(opts.lags ?? []), repeats.findings]) append(findings, f);
   const untimed = events.filter((e) => e.time === null);
   if (untimed.length) {
     findings.push({ code: 'events-without-time', severity: 'info', message: `${untimed.length === 1 ? '1 event carries' : `${untimed.length} events carry`} no absolute time (console captures, year-less lines without a reference) and are left out of the timeline.`, evidence: untimed.slice(0, 3).map((e) => e.evidence) });

@@ -6,6 +6,7 @@ type NotReady = EventOf<'node.not-ready'>;
 import type { Group } from './group';
 import type { ForceDelete } from './pods';
 import { expectedEvictSeconds, SLACK_SECONDS } from './timing';
+import { append } from '../lists';
 
 /** One future incident. */
 export interface Draft {
@@ -95,7 +96,7 @@ export function splitByNotReady(drafts: Draft[], notReady: NotReady[], t: Timing
       const ts = p.deletionTs ?? p.at - t.reaperThreshold * 1000;
       parts.reduce((a, b) => (Math.abs(a.start - ts) <= Math.abs(b.start - ts) ? a : b)).pods.push(p);
     }
-    out.push(...parts);
+    append(out, parts);
   }
   return out;
 }

@@ -4,6 +4,7 @@ import type { Finding, Incident, TimingModel } from '../types';
 import type { ForceDelete } from './pods';
 import { expectedEvictSeconds, expectedReapBand, SLACK_SECONDS } from './timing';
 import { fmtDuration } from './format';
+import { maxOf } from '../lists';
 
 /** Pods on node-local storage cannot move: PVC and pod must be deleted by hand (seed Case #2). */
 const LOCAL_STORAGE = /^(?:impala-executor|impala-coordinator|query-executor|query-coordinator)-/;
@@ -61,7 +62,7 @@ export function timingFindings(inc: Incident, t: TimingModel): Finding[] {
   // late is judged on each pod's first force-delete: a pod deleted again in later runs was stuck, not late
   const firstDeletes = inc.pods.map((p) => (p.forceDeletedAt ? Date.parse(p.forceDeletedAt) : null)).filter((x): x is number => x !== null);
   const terminating = m.podsTerminating ? Date.parse(m.podsTerminating.time) : null;
-  const reap = terminating !== null && firstDeletes.length ? (Math.max(...firstDeletes) - terminating) / 1000 : inc.durations.reap;
+  const reap = terminating !== null && firstDeletes.length ? (maxOf(firstDeletes) - terminating) / 1000 : inc.durations.reap;
   if (reap !== null && reap > t.reaperThreshold + t.reaperPeriod + SLACK_SECONDS) {
     out.push({
       code: 'reaper-late', severity: 'warning',

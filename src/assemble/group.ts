@@ -4,6 +4,7 @@
 import type { Event } from '../types';
 import type { Fact } from './facts';
 import { sameHost } from './peers';
+import { append } from '../lists';
 
 export interface Group {
   host: string;
@@ -85,7 +86,7 @@ export function groupFacts(facts: Fact[], gapMs: number): { groups: Group[]; unr
         if (cur && !open() && lastBack !== null && t - lastBack <= gapMs) {
           // lost again within the quiet gap of its recovery: the same incident, one more cycle
           cur.cycles.push({ lost: f, back: null });
-          cur.facts.push(...lead, f);
+          append(cur.facts, lead).push(f);
           cur.lastEvidence = Math.max(cur.lastEvidence, until);
         } else {
           cur = { host, facts: [...lead, f], opened: f, back: null, recoveries: [], lastEvidence: until, cycles: [{ lost: f, back: null }] };

@@ -8,6 +8,7 @@ import { isolatedObservers, isolationFinding } from './isolation';
 import { causeOf, ownEvents } from './cause';
 import { likelyCause } from './likely';
 import { clusterWindows, overlapsControlPlaneDown } from './windows';
+import { append } from '../lists';
 
 export interface StoryContext {
   timed: Event[];
@@ -38,7 +39,7 @@ export function tellStory(incidents: Incident[], c: StoryContext): { incidents: 
   }
   const kept = incidents.filter((i) => !dropped.has(i));
   kept.forEach((inc, i) => (inc.id = i + 1));
-  findings.push(...alone.map(isolationFinding));
+  append(findings, alone.map(isolationFinding));
   const observers = new Set(c.inputs.map((i) => i.node).filter((n): n is string => !!n));
   for (const inc of kept) {
     const own = ownEvents(inc, c.timed, c.names);

@@ -4,6 +4,7 @@
 // etcd lost quorum. Worked out from the server incidents as the agents saw them.
 import type { ClusterWindow, Evidence, Incident, WindowKind } from '../types';
 import { fmtDuration } from './format';
+import { append } from '../lists';
 
 interface Span { host: string; from: number; to: number; lost: Evidence | null; back: Evidence | null; closed: boolean }
 
@@ -71,7 +72,7 @@ export function clusterWindows(incidents: Incident[], known: Set<string>, logsEn
   const n = servers.size;
   const out = sweep(spans, n).map((w) => windowOf('control-plane-down', w, n));
   // etcd needs floor(n/2)+1 members: losing n - floor(n/2) of them loses quorum (2 of 3, 2 of 4, 3 of 5)
-  if (n >= 2 && etcdSeen) out.push(...sweep(spans, n - Math.floor(n / 2)).map((w) => windowOf('etcd-quorum-lost', w, n)));
+  if (n >= 2 && etcdSeen) append(out, sweep(spans, n - Math.floor(n / 2)).map((w) => windowOf('etcd-quorum-lost', w, n)));
   return out.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.kind === 'etcd-quorum-lost' ? -1 : 1));
 }
 

@@ -10,23 +10,23 @@ import { termSafe } from '../render/escape';
 import type { InputSummary } from '../types';
 import { analyzeOptionsFrom, pathsFrom } from './analyzeOptions';
 import { formatFor } from './formats';
-import type { Args, Io } from './io';
+import { writeDrained, type Args, type Io } from './io';
 import { progressOn } from './progress';
 import { checkOutputArgs, progressName, runRedactor, writeRedactMap } from './redaction';
 import { writeAtomic } from './output';
 import { checkReadable, strictFails } from './strict';
 
-/** Lines written at once to stdout or the output file. */
-const BATCH = 2000;
+/** Characters written at once to stdout or the output file (a piece ends at the line that passes it). */
+const PIECE_CHARS = 64 * 1024;
 
-/** NDJSON pieces of up to BATCH records, each redacted when asked, then its evidence cut. */
+/** NDJSON pieces of about PIECE_CHARS, each record redacted when asked, then its evidence cut. */
 async function* pieces(records: AsyncIterable<EventRecord>, redactor: Redactor | null): AsyncGenerator<string> {
-  let buf: string[] = [];
+  let buf = '';
   for await (const r of records) {
-    buf.push(jsonLine(clipEvidence(redactor ? redactor.apply(r) : r)));
-    if (buf.length >= BATCH) { yield buf.join('\n') + '\n'; buf = []; }
+    buf += jsonLine(clipEvidence(redactor ? redactor.apply(r) : r)) + '\n';
+    if (buf.length >= PIECE_CHARS) { yield buf; buf = ''; }
   }
-  if (buf.length) yield buf.join('\n') + '\n';
+  if (buf) yield buf;
 }
 
 interface Said { inputs: InputSummary[]; warnings: Array<{ path: string; text: string }>; skipped: Array<{ path: string; reason: string }> }
@@ -59,7 +59,7 @@ async function printLines(paths: string[], a: Args, io: Io, opts: ReturnType<typ
   const keep = (t: number | null) => t === null || ((opts.since === undefined || t >= opts.since) && (opts.until === undefined || t < opts.until));
   const out = pieces(memberRecords(result.events, read.members, keep), redactor);
   if (a.output) await writeAtomic(String(a.output), out);
-  else for await (const piece of out) io.stdout.write(piece);
+  else for await (const piece of out) await writeDrained(io.stdout, piece);
   let warnings = result.inputs.flatMap((i) => i.warnings.map((text) => ({ path: i.path, text })));
   let skipped = result.skipped;
   if (redactor) {

@@ -4,6 +4,7 @@
 // the terminal as control characters.
 import Table from 'cli-table3';
 import { termSafe } from './escape';
+import { maxOf } from '../lists';
 
 export interface Col {
   head: string;
@@ -39,7 +40,7 @@ function draw(head: string[], rows: string[][], color: boolean): string {
   return t.toString();
 }
 
-const tableWidth = (text: string) => Math.max(...text.split('\n').map(widthOf));
+const tableWidth = (text: string) => maxOf(text.split('\n').map(widthOf));
 
 /**
  * Rows folded for a narrow terminal: the first `lead` columns on one line (aligned, under a header

@@ -1,5 +1,6 @@
 // Markdown escaping for untrusted log text (GitHub/GitLab/Jira tables): text never becomes markup,
 // inline HTML, a link or a cell break.
+import { maxOf } from '../lists';
 
 const CONTROL = /[\u0000-\u001f\u007f]+/g;
 
@@ -18,7 +19,7 @@ export function mdCode(s: string, inTable = true): string {
   let body = s.replace(CONTROL, ' ');
   if (inTable) body = body.replace(/\|/g, '\\|');
   const runs = body.match(/`+/g) ?? [];
-  const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
+  const fence = '`'.repeat(maxOf([0, ...runs.map((r) => r.length)]) + 1);
   const pad = body.startsWith('`') || body.endsWith('`') || fence.length > 1 ? ' ' : '';
   return `${fence}${pad}${body}${pad}${fence}`;
 }

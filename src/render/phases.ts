@@ -3,6 +3,7 @@
 // "down, waiting for the node" until the peer is back or the logs end. A phase's length is not a
 // duration from the start: phases are always named "<name> phase".
 import type { Incident, MilestoneName } from '../types';
+import { maxOf } from '../lists';
 
 export type PhaseName = 'detect' | 'failover' | 'evict' | 'reap' | 'down';
 
@@ -34,7 +35,7 @@ export const phaseTitle = (p: { name: PhaseName }): string => `${p.name} phase`;
 export function storyEnd(inc: Incident): { at: string; back: boolean } | null {
   if (inc.milestones.peerBack) return { at: inc.milestones.peerBack.time, back: true };
   if (inc.logsEnd) return { at: inc.logsEnd, back: false };
-  const last = Math.max(...inc.timeline.map((e) => Date.parse(e.until ?? e.time ?? '')).filter(Number.isFinite));
+  const last = maxOf(inc.timeline.map((e) => Date.parse(e.until ?? e.time ?? '')).filter(Number.isFinite));
   return Number.isFinite(last) ? { at: new Date(last).toISOString(), back: false } : null;
 }
 

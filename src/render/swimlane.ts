@@ -13,6 +13,7 @@ import { utcWithZone } from './zoned';
 import { labelRows, labelSpan } from './labelRows';
 import { LANE_H, laneMarks } from './swimlaneMarks';
 import { controlPlaneDownAt, WINDOW_TITLES, windowsOver } from './windows';
+import { append, maxOf, minOf } from '../lists';
 
 export const REAPER_LANE = 'pod-reaper';
 /** Drawing width: about the width of an 800 px page, so text keeps its size there. */
@@ -50,7 +51,7 @@ function padded(lo: number, hi: number): [number, number] {
 /** The whole incident, padded. */
 export function fullRange(inc: Incident): [number, number] {
   const t = timesOf(inc);
-  return padded(Math.min(...t), Math.max(...t));
+  return padded(minOf(t), maxOf(t));
 }
 
 /**
@@ -62,7 +63,7 @@ export function detailRange(inc: Incident): [number, number] | null {
   const start = Date.parse(inc.start);
   const near = inc.timeline.filter((e) => e.time && Date.parse(e.time) - start <= 300_000).map((e) => Date.parse(e.time!));
   if (near.length < 3) return null;
-  const end = Math.max(...near);
+  const end = maxOf(near);
   if (end - start < 5000 || (end - start) / (hi - lo) > 0.2) return null;
   return padded(start, end);
 }
@@ -154,7 +155,7 @@ export function renderSwimlane(inc: Incident, tz: string, opts: SwimlaneOptions 
   const range = opts.range ?? fullRange(inc);
   const s: Scale = { t0: range[0], t1: range[1], x0: LABEL_W, x1: W - 12 };
   const markers = markerLayout(inc, s, !!controlPlaneDownAt(inc, opts.windows));
-  const head = headOf(Math.max(0, ...markers.map((m) => m.row + 1)));
+  const head = headOf(maxOf([0, ...markers.map((m) => m.row + 1)]));
   const h = head.top + lanes.length * LANE_H + AXIS_H;
   const inRange = (e: TimelineEvent) => !!e.time && Date.parse(e.time) >= s.t0 && Date.parse(e.time) <= s.t1;
   const parts = [...axis(s, tz, h, head.top), ...phaseBars(inc, s, head.phaseY)];
@@ -164,12 +165,12 @@ export function renderSwimlane(inc: Incident, tz: string, opts: SwimlaneOptions 
       `<rect class="lane-bg" x="0" y="${y + 2}" width="${W}" height="${LANE_H - 4}" rx="3"/>`
       + el('text', { class: 'lane-label', x: 6, y: y + LANE_H / 2 + 4 }, el('title', {}, esc(lane)) + esc(short(lane)))));
   });
-  parts.push(...windowBands(opts.windows ?? [], s, head.top, head.top + lanes.length * LANE_H));
+  append(parts, windowBands(opts.windows ?? [], s, head.top, head.top + lanes.length * LANE_H));
   lanes.forEach((lane, i) => {
     const marks = laneMarks(inc.timeline.filter((e) => inRange(e) && laneOf(e) === lane), s, head.top + i * LANE_H, tz);
     parts.push(el('g', { class: 'marks', 'data-node': lane }, marks.join('')));
   });
-  parts.push(...markerLines(markers, h));
+  append(parts, markerLines(markers, h));
   const shown = inc.timeline.filter(inRange).length;
   const title = `Swimlane of incident ${inc.id}, ${utcWithZone(new Date(s.t0).toISOString(), 'UTC')} to ${utcWithZone(new Date(s.t1).toISOString(), 'UTC')}: ${lanes.length} lanes, ${shown} events`;
   return `<svg class="swimlane" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${h}" role="img" aria-label="${esc(title)}">${el('title', {}, esc(title))}${parts.join('')}</svg>`;

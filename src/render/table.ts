@@ -16,6 +16,7 @@ import { baseOf, notesOf, reportFindings } from './notes';
 import { fitTable, line, wrap, type Fit } from './fit';
 import type { RenderOptions } from './options';
 import { RUN_HEAD, runsOf } from './runs';
+import { append } from '../lists';
 
 export type { RenderOptions };
 
@@ -56,7 +57,7 @@ function incidentBlock(inc: Incident, o: RenderOptions, windows: ClusterWindow[]
   if (cycles) out.push(wrap(cycles, f));
   out.push(wrap(`start ${utcWithZone(inc.start, o.tz)}${inc.estimatedStart ? ' (estimated)' : ''} · end ${inc.end ? utcWithZone(inc.end, o.tz) : notBackText(inc)}`, f));
   out.push(wrap(`From the start: ${Object.entries(DURATION_LABELS).map(([k, l]) => `${l} ${fmtDuration(inc.durations[k as keyof typeof DURATION_LABELS])}`).join(' · ')}`, f));
-  out.push(milestoneTable(inc, o.tz, refs, cpDown, f), ...phaseLines(inc, f));
+  append(out, [milestoneTable(inc, o.tz, refs, cpDown, f), ...phaseLines(inc, f)]);
   if (inc.observers.length) {
     const cell = (iso: string | null) => (iso ? `${clockWithZone(iso, o.tz)} (${signedDuration(offsetSeconds(inc.start, iso))})` : '—');
     out.push('What each surviving node saw:', fitTable([{ head: 'observer', cut: 'end', min: 12 }, { head: 'first sign' }, { head: 'tunnel stopped' }, { head: 'LB failover' }, { head: 'peer back' }],
@@ -68,7 +69,7 @@ function incidentBlock(inc: Incident, o: RenderOptions, windows: ClusterWindow[]
   }
   const runs = runsOf(inc, o.tz);
   if (runs.length) out.push('Repeated lines:', fitTable(RUN_HEAD.map((head) => ({ head, cut: head === 'node' || head === 'about' ? 'end' as const : undefined, min: 10 })), runs.map((x) => [x.node, x.what, x.peer, x.from, x.repeats, refs.ref(x.evidence)]), f, 2));
-  if (inc.findings.length) out.push('Findings:', ...findingLines(inc.findings, (es) => (es ?? []).map((e) => refs.ref(e)).join(', '), f));
+  if (inc.findings.length) append(out, ['Findings:', ...findingLines(inc.findings, (es) => (es ?? []).map((e) => refs.ref(e)).join(', '), f)]);
   out.push('Evidence:');
   refs.items.forEach((e, i) => {
     const run = runNote(inc, e, o.tz);
@@ -99,9 +100,9 @@ export function renderTable(r: Report, o: RenderOptions): string {
   if (wantsSummary(r)) blocks.push(['Summary:', fitTable(summaryHead(o.tz).map((head, i) => ({ head, cut: i === 1 ? 'end' : undefined, min: 16 })), summaryRows(r, o.tz).map((s) => s.cells), f, 2)].join('\n'));
   for (const inc of r.incidents) blocks.push(incidentBlock(inc, o, windows, f));
   const others = reportFindings(r);
-  if (others.length) blocks.push(['Other findings:', ...findingLines(others, (es) => (es ?? []).map(cite).join(', '), f)].join('\n'));
+  if (others.length) append(blocks, [['Other findings:', ...findingLines(others, (es) => (es ?? []).map(cite).join(', '), f)].join('\n')]);
   const notes = notesOf(r);
-  if (notes.length) blocks.push(['Notes on the input:', ...notes.map((x) => wrap(`- ${x.text}`, f, '  '))].join('\n'));
+  if (notes.length) append(blocks, [['Notes on the input:', ...notes.map((x) => wrap(`- ${x.text}`, f, '  '))].join('\n')]);
   blocks.push(coverageTable(r, o, f));
   return blocks.join('\n\n') + '\n';
 }

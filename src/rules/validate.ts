@@ -4,6 +4,7 @@ import { parseLastResort, parseLine, cleanLine, sniffLine } from '../formats/reg
 import type { Rule } from './rule';
 import { classify } from './classify';
 import { RULES } from './registry';
+import { append } from '../lists';
 
 const CTX = { path: '<example>', line: 1, node: null, role: 'unknown' as const, source: 0, time: null };
 
@@ -39,7 +40,7 @@ export function checkRules(rules: Rule[] = RULES): string[] {
   for (const r of rules) {
     if (ids.has(r.id)) errors.push(`rule ${r.id}: duplicate id`);
     ids.add(r.id);
-    errors.push(...checkRule(r, rules));
+    append(errors, checkRule(r, rules));
   }
   return errors;
 }
