@@ -1,5 +1,6 @@
 // The tables of the HTML report: summary, milestones (time order, markers), phases, observers,
 // pods, findings, evidence and coverage. Cells are escaped here; callers pass raw strings.
+import { coverageOf, moreWarningsLine, restLine } from './coverage';
 import type { Evidence, Finding, Incident, Report } from '../types';
 import { fmtDuration } from '../assemble/format';
 import { esc } from './escape';
@@ -91,11 +92,12 @@ export function evidenceTable(inc: Incident, refs: EvidenceList, anchor: string,
 }
 
 export function coverageTable(r: Report, tz: string): string {
-  const base = baseOf(r);
-  const head = base ? `<p class="muted">Paths under <code>${esc(base)}</code>.</p>` : '';
-  return head + table(['input', 'node', 'role', 'lines', 'parsed', 'unparsed', 'events', 'first', 'last'], r.inputs.map((i) => [
-    { html: `<code>${esc(i.path.slice(base.length))}</code>` }, i.node ?? '?', i.role, num(i.lines), num(i.parsed), num(i.lines - i.parsed), num(i.events), utcWithZone(i.firstTime, tz), utcWithZone(i.lastTime, tz),
-  ]), 'coverage');
+  const v = coverageOf(r);
+  const head = v.base ? `<p class="muted">Paths under <code>${esc(v.base)}</code>.</p>` : '';
+  const more = [restLine(v), moreWarningsLine(v)].filter((x): x is string => x !== null).map((m) => `<p class="muted">${esc(m)}</p>`);
+  return head + table(['input', 'node', 'role', 'lines', 'parsed', 'unparsed', 'events', 'first', 'last'], v.rows.map((i) => [
+    { html: `<code>${esc(i.path.slice(v.base.length))}</code>` }, i.node ?? '?', i.role, num(i.lines), num(i.parsed), num(i.lines - i.parsed), num(i.events), utcWithZone(i.firstTime, tz), utcWithZone(i.lastTime, tz),
+  ]), 'coverage') + v.warnings.map((w) => `<p class="muted"><code>${esc(w.path)}</code>: ${esc(w.text)}</p>`).join('') + more.join('');
 }
 
 /** Runs of repeated lines: who, what, how many until when, with the first line's evidence link. */

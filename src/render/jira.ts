@@ -1,6 +1,7 @@
 // Jira wiki markup report (`--format jira`): the Markdown report's content in the markup Jira
 // tickets read — `||head||`, `|cell|`, `h2.`, `bq.`, `*bold*` — with the evidence lines in one
 // {noformat} block per incident, so no log text is ever read as markup.
+import { coverageOf, moreWarningsLine, restLine } from './coverage';
 import type { ClusterWindow, Finding, Incident, Report } from '../types';
 import { fmtDuration } from '../assemble/format';
 import type { RenderOptions } from './options';
@@ -13,7 +14,7 @@ import { cite, type EvidenceList, incidentEvidence, oneLine, runNote } from './e
 import { milestonesInOrder, missingMilestones } from './timeline';
 import { controlPlaneDownAt, windowHeadline } from './windows';
 import { summaryHead, summaryRows, wantsSummary } from './summary';
-import { baseOf, notesOf, reportFindings } from './notes';
+import { notesOf, reportFindings } from './notes';
 import { GUIDE } from './guide';
 import { RUN_HEAD, runsOf } from './runs';
 import { jiraNoformat, jiraTable, jiraText as j } from './jiraEscape';
@@ -84,11 +85,12 @@ export function renderJira(r: Report, o: RenderOptions): string {
   if (others.length) append(out, ['h2. Other findings', '', ...findingLines(others, null), '']);
   const notes = notesOf(r);
   if (notes.length) append(out, ['h2. Notes on the input', '', ...notes.map((x) => `* ${j(x.text)}`), '']);
-  const base = baseOf(r);
-  append(out, ['h2. Coverage of the input', '', ...(base ? [`Paths under ${j(base)}.`, ''] : []), jiraTable(['input', 'node', 'role', 'lines', 'parsed', 'unparsed', 'events', 'first', 'last'],
-    r.inputs.map((i) => [j(i.path.slice(base.length)), j(i.node ?? '?'), i.role, String(i.lines), String(i.parsed), String(i.lines - i.parsed), String(i.events), utcWithZone(i.firstTime, o.tz), utcWithZone(i.lastTime, o.tz)]))]);
-  const warn = r.inputs.flatMap((i) => i.warnings.map((w) => `* ${j(i.path.slice(base.length))}: ${j(w)}`));
-  if (warn.length) append(out, ['', ...warn]);
+  const v = coverageOf(r);
+  append(out, ['h2. Coverage of the input', '', ...(v.base ? [`Paths under ${j(v.base)}.`, ''] : []), jiraTable(['input', 'node', 'role', 'lines', 'parsed', 'unparsed', 'events', 'first', 'last'],
+    v.rows.map((i) => [j(i.path.slice(v.base.length)), j(i.node ?? '?'), i.role, String(i.lines), String(i.parsed), String(i.lines - i.parsed), String(i.events), utcWithZone(i.firstTime, o.tz), utcWithZone(i.lastTime, o.tz)]))]);
+  const more = [restLine(v), moreWarningsLine(v)].filter((x): x is string => x !== null);
+  const warn = v.warnings.map((w) => `* ${j(w.path)}: ${j(w.text)}`);
+  if (warn.length || more.length) append(out, ['', ...warn, ...more.map(j)]);
   append(out, ['', 'h2. How to read this report', '', ...GUIDE.map(([k, v]) => `* *${j(k)}*: ${j(v)}`)]);
   return out.join('\n') + '\n';
 }

@@ -2,6 +2,7 @@
 // incident the summary sentence, cause, durations from the start, milestones in time order with
 // the OUTAGE markers, the phases, observers, pods, findings and evidence; notes, coverage and
 // "how to read this report" last.
+import { coverageOf, moreWarningsLine, restLine } from './coverage';
 import type { ClusterWindow, Finding, Incident, Report } from '../types';
 import { fmtDuration } from '../assemble/format';
 import type { RenderOptions } from './options';
@@ -14,7 +15,7 @@ import { cite, EvidenceList, incidentEvidence, oneLine, runNote } from './eviden
 import { milestonesInOrder, missingMilestones } from './timeline';
 import { controlPlaneDownAt, windowHeadline } from './windows';
 import { summaryHead, summaryRows, wantsSummary } from './summary';
-import { baseOf, notesOf, reportFindings } from './notes';
+import { notesOf, reportFindings } from './notes';
 import { GUIDE } from './guide';
 import { RUN_HEAD, runsOf } from './runs';
 import { mdCode, mdTable, mdText } from './mdEscape';
@@ -93,11 +94,12 @@ export function windowLines(windows: ClusterWindow[], tz: string): string[] {
 }
 
 function coverage(r: Report, tz: string): string {
-  const base = baseOf(r);
-  const rows = r.inputs.map((i) => [mdCode(i.path.slice(base.length)), mdText(i.node ?? '?'), i.role, String(i.lines), String(i.parsed), String(i.lines - i.parsed), String(i.events), utcWithZone(i.firstTime, tz), utcWithZone(i.lastTime, tz)]);
-  const warn = r.inputs.flatMap((i) => i.warnings.map((w) => `- ${mdCode(i.path.slice(base.length), false)}: ${mdText(w)}`));
-  const head = base ? `Paths under ${mdCode(base, false)}.` : '';
-  return ['## Coverage of the input', '', ...(head ? [head, ''] : []), mdTable(['input', 'node', 'role', 'lines', 'parsed', 'unparsed', 'events', 'first', 'last'], rows), ...(warn.length ? ['', ...warn] : [])].join('\n');
+  const v = coverageOf(r);
+  const rows = v.rows.map((i) => [mdCode(i.path.slice(v.base.length)), mdText(i.node ?? '?'), i.role, String(i.lines), String(i.parsed), String(i.lines - i.parsed), String(i.events), utcWithZone(i.firstTime, tz), utcWithZone(i.lastTime, tz)]);
+  const warn = v.warnings.map((w) => `- ${mdCode(w.path, false)}: ${mdText(w.text)}`);
+  const more = [restLine(v), moreWarningsLine(v)].filter((x): x is string => x !== null).map(mdText);
+  const head = v.base ? `Paths under ${mdCode(v.base, false)}.` : '';
+  return ['## Coverage of the input', '', ...(head ? [head, ''] : []), mdTable(['input', 'node', 'role', 'lines', 'parsed', 'unparsed', 'events', 'first', 'last'], rows), ...(warn.length || more.length ? ['', ...warn, ...more.map((m) => `\n${m}`)] : [])].join('\n');
 }
 
 /** The whole report as GitHub/GitLab-compatible Markdown. */

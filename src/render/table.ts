@@ -12,7 +12,8 @@ import { dominantPhase, phasesOf, phaseTitle } from './phases';
 import { controlPlaneDownAt, windowHeadline } from './windows';
 import { markersOf } from './markers';
 import { summaryHead, summaryRows, wantsSummary } from './summary';
-import { baseOf, notesOf, reportFindings } from './notes';
+import { notesOf, reportFindings } from './notes';
+import { coverageOf, moreWarningsLine, restLine } from './coverage';
 import { fitTable, line, wrap, type Fit } from './fit';
 import type { RenderOptions } from './options';
 import { RUN_HEAD, runsOf } from './runs';
@@ -78,16 +79,21 @@ function incidentBlock(inc: Incident, o: RenderOptions, windows: ClusterWindow[]
   return out.join('\n');
 }
 
-/** Coverage: what each input contributed; paths shown under their common folder, warnings once. */
+/** Coverage: what each input contributed (summarised past COVERAGE_ROWS inputs); paths under their common folder, warnings once. */
 export function coverageTable(r: Report, o: RenderOptions, f: Fit): string {
-  const base = baseOf(r);
-  const rows = r.inputs.map((i) => {
+  const v = coverageOf(r);
+  const rows = v.rows.map((i) => {
     const node = i.node && i.path.includes(i.node) ? i.node.split('.')[0] : i.node ?? '—';
-    return [i.path.slice(base.length), node, i.role, i.lines, i.parsed, i.lines - i.parsed, i.events, utcWithZone(i.firstTime, o.tz), utcWithZone(i.lastTime, o.tz)];
+    return [i.path.slice(v.base.length), node, i.role, i.lines, i.parsed, i.lines - i.parsed, i.events, utcWithZone(i.firstTime, o.tz), utcWithZone(i.lastTime, o.tz)];
   });
   const t = fitTable([{ head: 'input', cut: 'start', min: 24 }, { head: 'node', cut: 'end', min: 8 }, { head: 'role' }, { head: 'lines' }, { head: 'parsed' }, { head: 'unparsed' }, { head: 'events' }, { head: 'first' }, { head: 'last' }], rows, f);
-  const warn = r.inputs.flatMap((i) => i.warnings.map((w) => wrap(`! ${i.path.slice(base.length)}: ${w}`, f, '  ')));
-  return [line(base ? `Coverage (paths under ${base}):` : 'Coverage:', f, 'start'), t, ...warn].join('\n');
+  const out = [line(v.base ? `Coverage (paths under ${v.base}):` : 'Coverage:', f, 'start'), t];
+  const rest = restLine(v);
+  if (rest) out.push(wrap(rest, f));
+  for (const w of v.warnings) out.push(wrap(`! ${w.path}: ${w.text}`, f, '  '));
+  const more = moreWarningsLine(v);
+  if (more) out.push(wrap(more, f));
+  return out.join('\n');
 }
 
 /** The terminal report. */
