@@ -6,7 +6,7 @@ import { generate } from '../support/generate';
 import { FIXTURE_SCENARIOS } from '../support/fixtures';
 import { observed, run, sortedPods, tempDir } from '../support/bundles';
 import { main } from '../../src/cli/main';
-import { fakeIo } from '../support/io';
+import { fakeIo } from '../support/cli';
 
 const ROOT = path.join(__dirname, '../../fixtures');
 

@@ -8,7 +8,7 @@ import { main } from '../../src/cli/main';
 import { generate, type Generated, type Scenario } from '../support/generate';
 import { observedAll } from '../support/bundles';
 import { RELEASE, WORDINGS, type GenNode, type Wording } from '../support/wording';
-import { fakeIo } from '../support/io';
+import { fakeIo } from '../support/cli';
 import { AT, bundleDir, CLUSTER, eventsOf, expectedAll, FOLDERS, runShape, timingFor } from '../support/shapes';
 
 jest.setTimeout(120_000);
@@ -95,7 +95,7 @@ describe(`shape 3, \`-\` next to a folder: the reaper output on stdin: ${DASH_CA
   test('the CLI: `rke2-outage - bundle/ -f json` reads both', async () => {
     const dir = await bundleDir();
     const g = await generate({ wording: '2022', layout: 'flat', nodes: CLUSTER, at: AT, noise: 4, reaperOnStdin: true, ...deaths(CLUSTER, null)['server dies for good'] }, dir);
-    const io = fakeIo(g.stdin);
+    const io = fakeIo({ stdin: g.stdin });
     expect(await main(['-', dir, '-f', 'json'], io)).toBe(0);
     const r = JSON.parse(io.out()) as Report;
     expect(r.inputs.map((i) => i.path)).toContain('<stdin>');

@@ -4,7 +4,6 @@
 // with a clear line and loses nothing else (their seconds are measured by hand, see the report).
 import { mkdirSync, writeFileSync, createReadStream } from 'node:fs';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
 import { cleanup, outage, run, START, tempDir, ws1Text } from './harness';
 import { manyMembersZip, overlapZip } from './bombs';
 
@@ -38,10 +37,8 @@ describe('a device given as a path', () => {
   });
 
   test('/dev/zero piped to stdin: refused the same way', async () => {
-    let stderr = '';
-    let stdout = '';
-    const stdin = Object.assign(createReadStream('/dev/zero'), { isTTY: false });
-    const code = await main(['-', '--format', 'json'], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, stdin, env: {} });
+    const stdin = createReadStream('/dev/zero');
+    const { code, stdout, stderr } = await run(['-'], stdin);
     stdin.destroy();
     expect(code).toBe(0);
     expect(stderr).toMatch(/^rke2-outage: warning: <stdin>: skipped \(only NUL bytes/);

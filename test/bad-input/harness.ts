@@ -1,10 +1,8 @@
-// Runs the CLI in-process (main(argv, io)) on generated bad inputs in a temp folder, never the repo.
+// Bad inputs are made in a temp folder, never the repo, and run through the shared CLI driver.
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Readable } from 'node:stream';
-import { main } from '../../src/cli/main';
-import type { Report } from '../../src/types';
+import type { Run } from '../support/cli';
 
 export const FIXTURE = path.join(__dirname, '..', '..', 'fixtures', 'ecs-server-down');
 /** The first server's stderr.log of seed case #1: it alone shows the outage of 10.113.207.142. */
@@ -13,26 +11,8 @@ export const ws1Text = (): string => readFileSync(WS1, 'utf8');
 export const PEER = '10.113.207.142';
 export const START = '2022-12-29T09:13:37.000Z';
 
-export interface Run { code: number; stdout: string; stderr: string; report: Report | null; ms: number }
-
-/** `rke2-outage --format json <args>` with `stdin` as the piped input. */
-export async function run(args: string[], stdin: Buffer | string = ''): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const input = Object.assign(Readable.from(stdin.length ? [Buffer.from(stdin)] : []), { isTTY: false });
-  const t0 = Date.now();
-  // the events command writes NDJSON only; the report command is asked for JSON
-  const code = await main(args[0] === 'events' ? args : ['--format', 'json', ...args], {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: input,
-    env: {},
-  });
-  let report: Report | null = null;
-  // a report is one JSON document; `events` prints one per line (not a report)
-  if (stdout.trim().startsWith('{')) try { report = JSON.parse(stdout) as Report; } catch { report = null; }
-  return { code, stdout, stderr, report, ms: Date.now() - t0 };
-}
+/** The shared driver, asking the report command for JSON (bad inputs are checked on the report's data). */
+export { runJson as run, type Run } from '../support/cli';
 
 /** A fresh temp folder, removed by `cleanup`. */
 export function tempDir(): string {

@@ -4,14 +4,13 @@
 // were redacted, the progress line, and one redactor per run shared by every output.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Readable } from 'node:stream';
-import { main } from '../../src/cli/main';
 import { collect } from '../../src/analyze';
 import { DEFAULT_TIMING } from '../../src/assemble/timing';
 import { Redactor } from '../../src/redact/redactor';
 import { progressOn } from '../../src/cli/progress';
 import { progressName, runRedactor } from '../../src/cli/redaction';
 import { cleanup, tempDir, ws1Text } from './harness';
+import { runCli } from '../support/cli';
 
 /** A redactor that learned `seen` (and the node names), then rewrites `s`. */
 function redacted(s: string, seen: unknown = s, nodes: string[] = []): string {
@@ -110,11 +109,7 @@ describe('one redactor per run', () => {
   });
 
   test('`events --redact` and the report give the same node the same pseudonym', async () => {
-    const out = async (argv: string[]) => {
-      let s = '';
-      await main(argv, { stdout: { write: (x: string) => (s += x) }, stderr: { write: () => true }, stdin: Object.assign(Readable.from([]), { isTTY: false }), env: {} });
-      return s;
-    };
+    const out = async (argv: string[]) => (await runCli(argv)).stdout;
     const report = JSON.parse(await out([dir, '--redact', '-f', 'json']));
     const events = (await out(['events', dir, '--redact'])).trim().split('\n').map((l) => JSON.parse(l) as { node: string });
     expect(new Set(events.map((e) => e.node))).toEqual(new Set(report.inputs.filter((i: { events: number }) => i.events).map((i: { node: string }) => i.node)));

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { termSafe } from '../../src/render/escape';
-import { runCli } from '../support/runCli';
+import { runCli } from '../support/cli';
 import { cleanup, tempDir, ws1Text } from './harness';
 
 const CLIP = '\x1b]52;c;cm0gLXJmIH4=\x07';

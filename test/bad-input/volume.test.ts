@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as tar from 'tar-stream';
 import { createWriteStream } from 'node:fs';
-import { runCli } from '../support/runCli';
+import { runCli } from '../support/cli';
 import { cleanup, run, tempDir } from './harness';
 
 jest.setTimeout(300_000);

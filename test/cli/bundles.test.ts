@@ -2,7 +2,7 @@
 // --redact hiding names that only a bundle's kubectl table revealed.
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
-import { fakeIo } from '../support/io';
+import { fakeIo } from '../support/cli';
 import { generate } from '../support/generate';
 import { writeBytes } from '../support/archives';
 import { CLUSTER, tempDir } from '../support/bundles';

@@ -3,20 +3,12 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Readable } from 'node:stream';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/cli';
 import { cleanup, tempDir, ws1Text } from '../bad-input/harness';
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    stdin: Object.assign(Readable.from([]), { isTTY: true }),
-    env: {},
-  });
-  return { code, out, err };
+  const r = await runCli(args, { stdin: null });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 let dir: string;

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import Ajv2020 from 'ajv/dist/2020';
 import { main } from '../../src/cli/main';
-import { fakeIo } from '../support/io';
+import { fakeIo } from '../support/cli';
 
 // the contract lives in shared/; a copy travels with the repo so a plain clone can test it
 const SCHEMA = path.join(__dirname, '../contract/report.schema.json');
@@ -14,7 +14,7 @@ const CASE1 = 'fixtures/ecs-server-down';
 const CASE2 = 'fixtures/ecs-agent-down';
 
 async function json(args: string[], stdin: string | null = null) {
-  const io = fakeIo(stdin);
+  const io = fakeIo({ stdin: stdin });
   const code = await main([...args, '--format', 'json'], io);
   return { code, report: JSON.parse(io.out()), err: io.err() };
 }
@@ -128,7 +128,7 @@ describe('--output', () => {
 
 describe('unknown observers', () => {
   test('a paste without --node is labelled after the input (stdin), never pod-reaper', async () => {
-    const io = fakeIo('time="2022-12-29T17:13:53+08:00" level=info msg="Stopped tunnel to 10.0.0.12:9345"\n');
+    const io = fakeIo({ stdin: 'time="2022-12-29T17:13:53+08:00" level=info msg="Stopped tunnel to 10.0.0.12:9345"\n' });
     expect(await main(['-', '--format', 'markdown'], io)).toBe(0);
     const row = io.out().split('\n').find((l) => l.includes('tunnel stopped'))!;
     expect(row).toContain('| stdin |');

@@ -1,5 +1,5 @@
 // `events` (NDJSON in time order), `rules`, --since/--until, colours and progress on a terminal only.
-import { runCli, CASE1, CASE2 } from '../support/runCli';
+import { runCli, CASE1, CASE2 } from '../support/cli';
 import { RULES } from '../../src/rules/registry';
 import { parseInstant } from '../../src/cli/instants';
 import { progressOn } from '../../src/cli/progress';

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
-import { fakeIo } from '../support/io';
+import { fakeIo } from '../support/cli';
 
 const CASES: Array<[string, string[]]> = [
   ['ecs-server-down', ['fixtures/ecs-server-down']],

@@ -9,8 +9,7 @@ import { OPTIONS, defaultOf, durationArg } from '../../src/cli/options';
 import { parseArgs } from '../../src/cli/parser';
 import { timingFrom } from '../../src/cli/analyzeOptions';
 import { formatFor } from '../../src/cli/formats';
-import { runCli, CASE1, CASE2 } from '../support/runCli';
-import { fakeIo } from '../support/io';
+import { fakeIo, runCli, CASE1, CASE2 } from '../support/cli';
 import { main } from '../../src/cli/main';
 
 describe('the options table', () => {
@@ -36,7 +35,7 @@ describe('the options table', () => {
   });
   test('cat reaper.txt | rke2-outage - bundle/ reads both', async () => {
     const reaper = await fs.readFile(path.join(CASE2, 'kubectl-logs-pod-reaper-27871940-469b7.txt'), 'utf8');
-    const io = fakeIo(reaper);
+    const io = fakeIo({ stdin: reaper });
     expect(await main(['-', CASE1, '-f', 'json'], io)).toBe(0);
     const r = JSON.parse(io.out());
     expect(r.inputs.map((i: { path: string }) => i.path)).toContain('<stdin>');

@@ -3,8 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Readable } from 'node:stream';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/cli';
 import { fmtBytes, progressOn } from '../../src/cli/progress';
 import { cleanup, tempDir, ws1Text } from '../bad-input/harness';
 
@@ -74,7 +73,7 @@ describe('progressOn by bytes', () => {
   });
 });
 
-describe('a single big file through main() with a fake terminal', () => {
+describe('a single big file through the CLI with a fake terminal', () => {
   let dir: string;
   beforeAll(() => {
     dir = tempDir();
@@ -87,17 +86,10 @@ describe('a single big file through main() with a fake terminal', () => {
   afterAll(() => cleanup(dir));
 
   async function runTty(file: string): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
     let t = 0;
-    const code = await main(['--format', 'json', path.join(dir, file)], {
-      stdout: { write: (s: string) => (out += s), isTTY: false },
-      stderr: { write: (s: string) => (err += s), isTTY: true },
-      stdin: Object.assign(Readable.from([]), { isTTY: true }),
-      env: {},
-      now: () => (t += 400), // every look at the clock is 400 ms later
-    });
-    return { code, out, err };
+    // stderr is a terminal, stdout is not; every look at the clock is 400 ms later
+    const r = await runCli(['--format', 'json', path.join(dir, file)], { stdin: null, ttyErr: true, now: () => (t += 400) });
+    return { code: r.code, out: r.stdout, err: r.stderr };
   }
 
   test('a plain file: percentages while it is read, the line cleared before the report is used', async () => {

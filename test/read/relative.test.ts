@@ -3,7 +3,7 @@
 import { cpSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { relativeTo } from '../../src/read/relative';
-import { runCli } from '../support/runCli';
+import { runCli } from '../support/cli';
 import { cleanup, FIXTURE, tempDir } from '../bad-input/harness';
 
 test.each([

@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli, CASE1, CASE2 } from '../support/runCli';
+import { runCli, CASE1, CASE2 } from '../support/cli';
 import { IPV4, isNeutral } from '../../src/redact/ipv4';
 import { IPV6, isNeutralIpv6 } from '../../src/redact/ipv6';
 

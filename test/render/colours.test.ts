@@ -4,7 +4,7 @@ import { KINDS, FAMILIES } from '../../src/kinds';
 import { FAMILY_COLOURS, PHASE_COLOURS } from '../../src/render/colours';
 import { familyClass } from '../../src/render/swimlaneMarks';
 import { renderHtml } from '../../src/render/html';
-import { runCli, CASE1 } from '../support/runCli';
+import { runCli, CASE1 } from '../support/cli';
 import { handmadeReport } from './handmade';
 
 test('phases and event families never share a colour', () => {

@@ -1,7 +1,7 @@
 // Golden Markdown, HTML and Jira for both seed fixtures and a three-incident bundle (STYLE §12). UPDATE_GOLDEN=1 rewrites them.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { runCli, CASE1, CASE2 } from '../support/runCli';
+import { runCli, CASE1, CASE2 } from '../support/cli';
 
 const DIR = path.join(__dirname, '..', 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';

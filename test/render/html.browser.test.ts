@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { renderHtml } from '../../src/render/html';
 import { lanesOf } from '../../src/render/swimlane';
-import { runCli, CASE1 } from '../support/runCli';
+import { runCli, CASE1 } from '../support/cli';
 import { hostileCase1, hostileReport, HOSTILE_POD, HOSTILE_POD_NOSPACE } from '../support/hostile';
 
 // CHROMIUM_PATH, when set, is the only candidate (so the skip can be checked: CHROMIUM_PATH=/none).

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { renderHtml } from '../../src/render/html';
 import { esc } from '../../src/render/escape';
 import { lanesOf } from '../../src/render/swimlane';
-import { runCli, CASE1, CASE2 } from '../support/runCli';
+import { runCli, CASE1, CASE2 } from '../support/cli';
 import { hostileCase1, hostileReport, HOSTILE_POD, HOSTILE_POD_NOSPACE } from '../support/hostile';
 
 describe('esc', () => {

@@ -2,7 +2,7 @@
 // table is checked by a small parser of Jira's table syntax, and log text is shown to stay text.
 import { jiraNoformat, jiraTable, jiraText } from '../../src/render/jiraEscape';
 import { renderJira } from '../../src/render/jira';
-import { runCli, CASE1, CASE2 } from '../support/runCli';
+import { runCli, CASE1, CASE2 } from '../support/cli';
 import { handmadeReport } from './handmade';
 
 /** Splits a table line on the cell borders Jira reads (`||` in a head, `|` in a row; `\|` is text). */

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { renderMarkdown } from '../../src/render/markdown';
 import { mdCode, mdText } from '../../src/render/mdEscape';
 import { dominantPhase, phasesOf } from '../../src/render/phases';
-import { runCli, CASE1 } from '../support/runCli';
+import { runCli, CASE1 } from '../support/cli';
 import { hostileCase1, hostileReport, HOSTILE_POD } from '../support/hostile';
 
 describe('Markdown report of seed Case #1', () => {

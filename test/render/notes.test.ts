@@ -1,7 +1,7 @@
 // Notes on the input: a bundle's not-log files in one line with relative paths; info notes apart
 // from the findings that need a reader; "how to read this report" in every ticket format.
 import { notesOf, reportFindings } from '../../src/render/notes';
-import { runCli } from '../support/runCli';
+import { runCli } from '../support/cli';
 import { handmadeReport } from './handmade';
 
 test('not-log files are grouped in one line by the part bundles share', () => {

@@ -2,7 +2,7 @@
 // lines, prose wraps; --wide (width null) cuts nothing; log text is made terminal-safe.
 import { cut, fitTable, fold, wrap } from '../../src/render/fit';
 import { renderTable } from '../../src/render/table';
-import { runCli, CASE1, CASE2 } from '../support/runCli';
+import { runCli, CASE1, CASE2 } from '../support/cli';
 import { handmadeReport } from './handmade';
 
 const cols = (n: number) => Array.from({ length: n }, (_, i) => ({ head: `c${i}` }));

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { analyze } from '../../src/analyze';
 import { DEFAULT_TIMING } from '../../src/assemble/timing';
 import type { Report } from '../../src/types';
-import { CASE1 } from './runCli';
+import { CASE1 } from './cli';
 
 export const HOSTILE_POD = '<img src=x onerror=alert(1)>';
 export const HOSTILE_POD_NOSPACE = '<img/src=x/onerror=alert(1)>';
