@@ -28,12 +28,13 @@ export function causeOf(inc: Incident, own: Event[], facts: Fact[], loggedUntil:
   const end = inc.end ? Date.parse(inc.end) : Infinity;
   const who = inc.peer.node ?? inc.peer.address ?? 'the node';
   const near = (e: Event, from: number, to: number) => e.time! >= from && e.time! <= to;
-  const nul = own.find((e) => e.kind === 'node.nul-block' && near(e, start - BEFORE_MS, end));
   const unclean = own.find((e) => e.kind === 'node.unclean' && near(e, start - BEFORE_MS, end));
   const stops = own.filter((e) => (e.kind === 'node.stopping' || e.kind === 'host.shutdown') && near(e, start - BEFORE_MS, start + STOP_AFTER_MS));
+  const before = [...own].reverse().find((e) => e.time! <= start && !stops.includes(e));
+  // a NUL block is this outage's when it falls around it, or is the node's last word before it (a quiet log's last write can be long before)
+  const nul = own.find((e) => e.kind === 'node.nul-block' && near(e, start - BEFORE_MS, end)) ?? (before?.kind === 'node.nul-block' ? before : undefined);
   const boot = own.find((e) => (e.kind === 'node.reboot' || e.kind === 'node.boot') && near(e, start - BEFORE_MS, end));
   const restart = own.find((e) => e.kind === 'node.starting' && e.detail.phase === 'starting' && e.time! > start && e.time! <= end);
-  const before = [...own].reverse().find((e) => e.time! <= start && !stops.includes(e));
   const again = restart ? `; it started again at ${clock(restart.time)} (${line(restart)})` : '';
   const ev = (...xs: Array<Event | undefined>): Evidence[] => xs.filter((e): e is Event => !!e).map((e) => e.evidence);
   if (nul) {

@@ -187,6 +187,10 @@ export class SourceScanner {
     const rest = raw.replace(/\0+/g, '');
     const bytes = raw.length - rest.length;
     const st = this.s;
+    // the last good write is the last recognised line, which the hot path did not parse: parse it now (NUL lines are rare)
+    const last = st.lastSkipped;
+    const rec = last ? parseLine(last.text) : null;
+    if (last && rec) this.learn(rec, last.no);
     const stamp: Stamp = { time: null, local: -1, at: null, line: no, text: shorten(`[${bytes} NUL bytes]${rest ? ` ${rest}` : ''}`) };
     const a = this.above;
     if (a && 'time' in a) { stamp.time = a.time; stamp.at = a.time; }
