@@ -3,11 +3,11 @@
 // that appends each to a temp file as it comes (nothing is held: memory stays flat). Once the
 // inputs are finished, the members are sorted by time the external-sort way (sorted chunks on disk,
 // merged through a heap; spoolSort.ts), so ten million lines stream out in order.
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Stamp } from './runs';
-import { sortRaw } from './spoolSort';
+import { fileLines, sortRaw } from './spoolSort';
 
 /** Members held in memory before they go to disk (a small input never touches the disk). */
 export const SPOOL_LIMIT = 20_000;
@@ -144,22 +144,7 @@ function placedOf(l: string): Placed {
  * to reach V8's old generation).
  */
 function* lines(file: string): Generator<string> {
-  const fd = openSync(file, 'r');
-  try {
-    let b = Buffer.allocUnsafe(1 << 14);
-    let have = 0; // bytes of an unfinished line at the start of the buffer
-    for (;;) {
-      if (have === b.length) { const bigger = Buffer.allocUnsafe(b.length * 2); b.copy(bigger); b = bigger; }
-      const got = readSync(fd, b, have, b.length - have, null);
-      const end = have + got;
-      let from = 0;
-      for (let nl = b.indexOf(10, from); nl >= 0 && nl < end; nl = b.indexOf(10, from)) { yield b.toString('utf8', from, nl); from = nl + 1; }
-      have = b.copy(b, 0, from, end);
-      if (!got) return;
-    }
-  } finally {
-    closeSync(fd);
-  }
+  for (const at of fileLines(file, 1 << 14)) yield at.b.toString('utf8', at.from, at.nl);
 }
 
 /** K-way merge of sorted chunk files through a binary heap of their heads; ties go to the earlier chunk (a stable sort). */

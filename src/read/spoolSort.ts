@@ -85,22 +85,7 @@ export function sortRaw(raw: string, chunkPath: (k: number) => string, inputOf: 
     ends[n] = used;
     if (++n >= per) flush();
   };
-  const fd = openSync(raw, 'r');
-  try {
-    let block = Buffer.allocUnsafe(1 << 20);
-    let have = 0; // bytes of an unfinished line at the start of the block
-    for (;;) {
-      if (have === block.length) { const b = Buffer.allocUnsafe(block.length * 2); block.copy(b); block = b; }
-      const got = readSync(fd, block, have, block.length - have, null);
-      const end = have + got;
-      let from = 0;
-      for (let nl = block.indexOf(NL, from); nl >= 0 && nl < end; nl = block.indexOf(NL, from)) { take(block, from, nl); from = nl + 1; }
-      have = block.copy(block, 0, from, end);
-      if (!got) break;
-    }
-  } finally {
-    closeSync(fd);
-  }
+  for (const at of fileLines(raw, 1 << 20)) take(at.b, at.from, at.nl);
   if (n) flush();
   return files;
 }
@@ -130,4 +115,37 @@ export function sortIndex(a: Uint32Array, b: Uint32Array, n: number, before: (i:
     dst = t;
   }
   return src.subarray(0, n);
+}
+
+/** Where the current line of fileLines is: bytes [from, nl) of b. */
+export interface LineAt { b: Buffer; from: number; nl: number }
+
+/**
+ * The lines of a file, read in blocks into one reused buffer that starts at `first` bytes and
+ * doubles only for a longer line. Yields one cursor object, moved line by line (no allocation per
+ * line): read it before pulling the next line.
+ */
+export function* fileLines(file: string, first: number): Generator<LineAt> {
+  const fd = openSync(file, 'r');
+  try {
+    const at: LineAt = { b: Buffer.allocUnsafe(first), from: 0, nl: 0 };
+    let have = 0; // bytes of an unfinished line at the start of the buffer
+    for (;;) {
+      if (have === at.b.length) { const bigger = Buffer.allocUnsafe(at.b.length * 2); at.b.copy(bigger); at.b = bigger; }
+      const b = at.b;
+      const got = readSync(fd, b, have, b.length - have, null);
+      const end = have + got;
+      let from = 0;
+      for (let nl = b.indexOf(NL, from); nl >= 0 && nl < end; nl = b.indexOf(NL, from)) {
+        at.from = from;
+        at.nl = nl;
+        yield at;
+        from = nl + 1;
+      }
+      have = b.copy(b, 0, from, end);
+      if (!got) return;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }

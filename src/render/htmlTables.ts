@@ -12,7 +12,6 @@ import { phasesOf, phaseTitle } from './phases';
 import { cite, runNote, type EvidenceList } from './evidence';
 import { milestonesInOrder, missingMilestones } from './timeline';
 import { summaryHead, summaryRows } from './summary';
-import { baseOf } from './notes';
 import { RUN_HEAD, runsOf } from './runs';
 
 /** A cell: raw text (escaped here) or trusted markup built by this module. */

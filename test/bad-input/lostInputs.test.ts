@@ -4,11 +4,9 @@
 // without a word. (Year 0001 read as 1901 is in lineValues.test.ts.)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Readable } from 'node:stream';
 import * as tar from 'tar-stream';
-import { gated } from '../../src/read/sources/open';
-import { PerLine, scanStream } from '../../src/read/lines';
 import { cleanup, outage, run, START, tempDir, ws1Text } from './harness';
+import { gatedLines } from '../support/scan';
 
 const REAPER = path.join(__dirname, '..', '..', 'fixtures', 'ecs-agent-down', 'kubectl-logs-pod-reaper-27871940-469b7.txt');
 const reaper = readFileSync(REAPER, 'utf8');
@@ -71,23 +69,16 @@ describe('UTF-32 and mark-less UTF-16 text', () => {
     cps.forEach((cp, i) => (be ? b.writeUInt32BE(cp, i * 4) : b.writeUInt32LE(cp, i * 4)));
     return b;
   };
-  async function linesOf(bytes: Buffer, size: number): Promise<string[]> {
-    const chunks: Buffer[] = [];
-    for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
-    const out: string[] = [];
-    await scanStream(gated(Readable.from(chunks)), new PerLine((l) => out.push(l)));
-    return out;
-  }
   const want = (reaper + 'ünïcödé 🚀 end\n').split('\n').slice(0, -1);
 
   test.each([[1], [3], [4096]])('UTF-32 LE and BE, in chunks of %i bytes, give the original lines', async (size) => {
     const text = reaper + 'ünïcödé 🚀 end\n';
-    expect(await linesOf(utf32(text, false), size)).toEqual(want);
-    expect(await linesOf(utf32(text, true), size)).toEqual(want);
+    expect(await gatedLines(utf32(text, false), size)).toEqual(want);
+    expect(await gatedLines(utf32(text, true), size)).toEqual(want);
   });
 
   test('UTF-16LE without a byte-order mark is decoded, not read as NUL-riddled text', async () => {
-    expect(await linesOf(Buffer.from(reaper, 'utf16le'), 4096)).toEqual(reaper.split('\n').slice(0, -1));
+    expect(await gatedLines(Buffer.from(reaper, 'utf16le'), 4096)).toEqual(reaper.split('\n').slice(0, -1));
   });
 
   test('through the CLI, a UTF-32 reaper log tells the same story as the original', async () => {

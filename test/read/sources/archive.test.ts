@@ -7,17 +7,10 @@ import { gzipSync } from 'node:zlib';
 import { generate } from '../../support/generate';
 import { CLUSTER, observed, run, sortedPods, tempDir } from '../../support/bundles';
 import { tarBuffer, writeBytes, zipBuffer } from '../../support/archives';
+import { AGENT_2023 } from '../../support/reference';
 
 jest.setTimeout(30_000);
 
-// messages.md §4.2: an agent's view of a 2023 server loss
-const AGENT_2023 = [
-  'time="2023-11-22T17:13:37+08:00" level=error msg="Remotedialer proxy error" error="websocket: close 1006 (abnormal closure): unexpected EOF"',
-  'time="2023-11-22T17:13:42+08:00" level=info msg="Connecting to proxy" url="wss://10.0.0.12:9345/v1-rke2/connect"',
-  'time="2023-11-22T17:13:45+08:00" level=error msg="Failed to connect to proxy. Empty dialer response" error="dial tcp 10.0.0.12:9345: connect: no route to host"',
-  'time="2023-11-22T17:13:54+08:00" level=info msg="Removing server from load balancer rke2-agent-load-balancer: 10.0.0.12:9345"',
-  'time="2023-11-22T17:13:54+08:00" level=info msg="Stopped tunnel to 10.0.0.12:9345"',
-].join('\n') + '\n';
 
 const MTIME = new Date('2023-11-22T09:50:00Z');
 

@@ -2,24 +2,15 @@
 // and CRLF) is read as text, never skipped as binary; UTF-16BE and any chunking read the same.
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Readable } from 'node:stream';
-import { gated, NotText } from '../../../src/read/sources/open';
-import { PerLine, scanStream } from '../../../src/read/lines';
+import { NotText } from '../../../src/read/sources/open';
 import { cleanup, run, tempDir } from '../../bad-input/harness';
+import { gatedLines } from '../../support/scan';
 
 const REAPER = path.join(__dirname, '..', '..', '..', 'fixtures', 'ecs-agent-down', 'kubectl-logs-pod-reaper-27871940-469b7.txt');
 const text = readFileSync(REAPER, 'utf8');
 const utf16le = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
 const utf16be = (s: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(s, 'utf16le').swap16()]);
 
-/** Lines of `bytes` cut into chunks of `size` bytes, through the gate and the line splitter. */
-async function linesOf(bytes: Buffer, size: number): Promise<string[]> {
-  const chunks: Buffer[] = [];
-  for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
-  const out: string[] = [];
-  await scanStream(gated(Readable.from(chunks)), new PerLine((l) => out.push(l)));
-  return out;
-}
 
 describe('UTF-16 text with a byte-order mark', () => {
   let dir: string;
@@ -38,12 +29,12 @@ describe('UTF-16 text with a byte-order mark', () => {
 
   test.each([[1], [7], [4096]])('little- and big-endian give the original lines in chunks of %i bytes', async (size) => {
     const want = text.split('\n').slice(0, -1);
-    expect(await linesOf(utf16le(text), size)).toEqual(want);
-    expect(await linesOf(utf16be(text), size)).toEqual(want);
+    expect(await gatedLines(utf16le(text), size)).toEqual(want);
+    expect(await gatedLines(utf16be(text), size)).toEqual(want);
   });
 
   test('a binary file is still refused', async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-    await expect(linesOf(png, 4096)).rejects.toBeInstanceOf(NotText);
+    await expect(gatedLines(png, 4096)).rejects.toBeInstanceOf(NotText);
   });
 });
