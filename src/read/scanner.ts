@@ -187,10 +187,7 @@ export class SourceScanner {
     const rest = raw.replace(/\0+/g, '');
     const bytes = raw.length - rest.length;
     const st = this.s;
-    // the last good write is the last recognised line, which the hot path did not parse: parse it now (NUL lines are rare)
-    const last = st.lastSkipped;
-    const rec = last ? parseLine(last.text) : null;
-    if (last && rec) this.learn(rec, last.no);
+    this.learnSkipped(); // the last good write is the last recognised line above
     const stamp: Stamp = { time: null, local: -1, at: null, line: no, text: shorten(`[${bytes} NUL bytes]${rest ? ` ${rest}` : ''}`) };
     const a = this.above;
     if (a && 'time' in a) { stamp.time = a.time; stamp.at = a.time; }
@@ -199,6 +196,21 @@ export class SourceScanner {
     this.onMember?.(run, stamp);
     if (!a) this.orphans.push(run); // none above: the nearest dated line below
     if (rest.trim()) this.take(cleanLine(rest), no);
+  }
+
+  /** The hot path did not parse the last recognised line: a line that takes its time from the line above (a NUL block, `-- Reboot --`, kubectl output) parses it now, so "above" is the line above, not the last candidate (these lines are rare). */
+  private learnSkipped(): void {
+    const last = this.s.lastSkipped;
+    if (!last) return;
+    this.s.lastSkipped = null;
+    const rec = parseLine(last.text);
+    if (rec) this.learn(rec, last.no);
+  }
+
+  /** A parsed line ends the skipped stretch above it; one that takes its time from the line above learns that line first. */
+  private passSkipped(rec: LogRecord): void {
+    if (rec.inheritsTime) this.learnSkipped();
+    else this.s.lastSkipped = null;
   }
 
   /**
@@ -234,7 +246,7 @@ export class SourceScanner {
     const text = made.length || (rec.prefixLagMs !== undefined && st.lags.length < MAX_LAG_SAMPLES) ? copyOut(s, pos, end) : '';
     st.parsed++;
     if (rec.prefixLagMs !== undefined && st.lags.length < MAX_LAG_SAMPLES) st.lags.push({ ms: splitLag(rec.prefixLagMs).residualMs, no, text });
-    st.lastSkipped = null;
+    this.passSkipped(rec);
     this.learn(rec, no);
     if (made.length) {
       const evidence = shorten(text);
@@ -288,7 +300,7 @@ export class SourceScanner {
     const rec = parseLine(text);
     if (!rec) { st.parsed--; return; }
     if (rec.prefixLagMs !== undefined && st.lags.length < MAX_LAG_SAMPLES) st.lags.push({ ms: splitLag(rec.prefixLagMs).residualMs, no, text });
-    st.lastSkipped = null;
+    this.passSkipped(rec);
     this.learn(rec, no);
     if (candidate) {
       this.classify(rec, text, no);
