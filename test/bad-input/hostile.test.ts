@@ -13,6 +13,8 @@ import { INFO } from '../support/reference';
 const N = 100_000;
 /** A linear pattern reads these lines in milliseconds; a quadratic one takes minutes. The margin keeps a busy CI machine from failing a linear one. */
 const LINEAR_MS = 3000;
+/** The same bound for the whole reader and line stage (every format and rule at once): linear takes seconds on a loaded machine, quadratic takes hours. */
+const STAGE_MS = 60_000;
 const fill = (s: string) => s.repeat(Math.ceil(N / s.length)).slice(0, N);
 
 /** Bodies that stress quantifiers: runs of one class, then a character that breaks the match. */
@@ -75,7 +77,7 @@ describe('hostile 100 KB lines', () => {
         expect(() => parseLine(l)).not.toThrow();
       }
     });
-    expect(spent).toBeLessThan(5000);
+    expect(spent).toBeLessThan(STAGE_MS);
   });
 
   test('the whole line stage reads them all and counts every line', () => {
@@ -84,6 +86,6 @@ describe('hostile 100 KB lines', () => {
     const s = finishAlone(sc.result()).summary;
     expect(s.lines).toBe(LINES.length);
     expect(s.parsed).toBeLessThanOrEqual(s.lines);
-    expect(spent).toBeLessThan(10_000);
+    expect(spent).toBeLessThan(STAGE_MS);
   });
 });
