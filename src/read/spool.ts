@@ -7,7 +7,10 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Stamp } from './runs';
-import { fileLines, sortRaw } from './spoolSort';
+import { fileLines, putNum, sortRaw } from './spoolSort';
+
+const TAB = 9;
+const NL = 10;
 
 /** Members held in memory before they go to disk (a small input never touches the disk). */
 export const SPOOL_LIMIT = 20_000;
@@ -71,10 +74,24 @@ export class Spool {
 
   /** Appends a member to the raw file through a byte buffer: nothing is held, so it dies young. */
   private write(m: Member): void {
-    const line = `${m.input}\t${m.run}\t${m.stamp.time ?? ''}\t${m.stamp.local}\t${m.stamp.line}\t${textField(m.stamp.text)}\n`;
-    // a stamp's text is at most 400 characters: a line always fits an emptied buffer
-    if (this.pos + line.length * 3 > OUT_BYTES) this.flushOut();
-    this.pos += this.out!.write(line, this.pos);
+    const text = textField(m.stamp.text);
+    // a stamp's text is at most 400 characters (JSON-quoted, at most 2,400): a line always fits an emptied buffer
+    if (this.pos + 5 * 24 + text.length * 3 + 1 > OUT_BYTES) this.flushOut();
+    // numbers as digits straight into the buffer (putNum: no string per number)
+    const b = this.out!;
+    let pos = putNum(b, this.pos, m.input);
+    b[pos++] = TAB;
+    pos = putNum(b, pos, m.run);
+    b[pos++] = TAB;
+    if (typeof m.stamp.time === 'number') pos = putNum(b, pos, m.stamp.time);
+    b[pos++] = TAB;
+    pos = putNum(b, pos, m.stamp.local);
+    b[pos++] = TAB;
+    pos = putNum(b, pos, m.stamp.line);
+    b[pos++] = TAB;
+    pos += b.write(text, pos);
+    b[pos++] = NL;
+    this.pos = pos;
   }
 
   private flushOut(): void {

@@ -5,6 +5,7 @@ import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as fc from 'fast-check';
 import { Spool, type Member, type Placed } from '../../src/read/spool';
+import { putNum } from '../../src/read/spoolSort';
 
 const member = fc.record({
   input: fc.nat(3),
@@ -54,4 +55,11 @@ test('members are renumbered to the finished input order', async () => {
   const got = await drain(s);
   expect(got.map((p) => [p.input, p.line])).toEqual([[0, 1], [1, 1], [1, 2], [1, 3], [1, 4], [1, 5]]);
   expect(spoolDirs()).toBe(before);
+});
+
+test('putNum writes the digits String() would', () => {
+  const b = Buffer.alloc(64);
+  const check = (v: number) => expect(b.toString('latin1', 3, putNum(b, 3, v))).toBe(String(v));
+  for (const v of [0, -0, 7, 10, 99, -1, -10, 1669852800000, -1669852800000, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1.5, -0.25, 1e21, 2 ** 60, NaN, Infinity]) check(v);
+  fc.assert(fc.property(fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.double()), (v) => check(v)));
 });
