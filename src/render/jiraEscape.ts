@@ -1,12 +1,12 @@
 // Jira wiki markup escaping for untrusted log text: text never becomes markup, a link, a macro or
 // a cell break. Evidence goes in {noformat} blocks, where only the closing macro must be broken.
+import { termSafe } from './escape';
 
 const CONTROL = /[\u0000-\u001f\u007f]+/g;
 
 /** Plain text in a paragraph or a table cell (one line; never empty, which would read as `||`). */
 export function jiraText(s: string): string {
-  const t = s
-    .replace(CONTROL, ' ')
+  const t = termSafe(s.replace(CONTROL, ' ')) // C1 and bidi controls made visible, as on a terminal
     .replace(/\\/g, '\u0000') // a backslash is an entity, set after the escapes (which add backslashes)
     .replace(/([*_^~{}[\]|!#?])/g, '\\$1')
     .replace(/\+(?!\d)/g, '\\+')
@@ -15,9 +15,9 @@ export function jiraText(s: string): string {
   return t.trim() === '' ? ' ' : t;
 }
 
-/** Text inside a {noformat} block: literal, except that the block's end marker cannot occur. */
+/** Text inside a {noformat} block: literal, except control characters made visible and the block's end marker broken. */
 export function jiraNoformat(s: string): string {
-  return s.replace(/\{noformat\}/gi, '{ noformat}');
+  return s.replace(/[^\n\t]+/g, termSafe).replace(/\{noformat\}/gi, '{ noformat}');
 }
 
 /** A table: `||head||head||` then `|cell|cell|` (cells already escaped). */

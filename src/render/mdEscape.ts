@@ -1,13 +1,16 @@
 // Markdown escaping for untrusted log text (GitHub/GitLab/Jira tables): text never becomes markup,
 // inline HTML, a link or a cell break.
 import { maxOf } from '../lists';
+import { termSafe } from './escape';
 
 const CONTROL = /[\u0000-\u001f\u007f]+/g;
 
+/** C0 and DEL as one space (a cell stays one line); what a terminal still acts on (C1, bidi) made visible. */
+const plain = (s: string) => termSafe(s.replace(CONTROL, ' '));
+
 /** Plain text in a paragraph or a table cell. */
 export function mdText(s: string): string {
-  return s
-    .replace(CONTROL, ' ')
+  return plain(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -16,7 +19,7 @@ export function mdText(s: string): string {
 
 /** A code span; `inTable` also escapes `|`, which GFM treats as a cell border even in code. */
 export function mdCode(s: string, inTable = true): string {
-  let body = s.replace(CONTROL, ' ');
+  let body = plain(s);
   if (inTable) body = body.replace(/\|/g, '\\|');
   const runs = body.match(/`+/g) ?? [];
   const fence = '`'.repeat(maxOf([0, ...runs.map((r) => r.length)]) + 1);

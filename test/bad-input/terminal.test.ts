@@ -35,6 +35,11 @@ beforeAll(() => {
     `Dec 29 17:13:53 ws${RESET}9 rke2[1523]: time="2022-12-29T17:13:53+08:00" level=info msg="Stopped tunnel to 10.113.207.142:9345"`,
     '',
   ].join('\n'));
+  // a controller-manager line whose Node object name carries escapes (it becomes an incident title)
+  writeFileSync(path.join(dir, 'kube-controller-manager.log'), [
+    `I1229 09:14:09.413202       1 event.go:291] "Event occurred" object="wk${BIDI}${RESET}" kind="Node" apiVersion="v1" type="Normal" reason="NodeNotReady" message="Node wk status is now: NodeNotReady"`,
+    '',
+  ].join('\n'));
   // names in stderr warnings: a binary file, a truncated .gz
   writeFileSync(path.join(dir, `shot${CLIP}.log`), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
   writeFileSync(path.join(dir, `old${BIDI}${RESET}.log.gz`), gzipSync(ws1Text()).subarray(0, 2000));
@@ -68,8 +73,8 @@ async function stdoutOf(format: string): Promise<string> {
   return r.stdout.replace(/\x1b\[[0-9;]*m/g, '');
 }
 
-test('stdout of --format markdown carries no raw control character', async () => {
-  expect(await stdoutOf('markdown')).not.toMatch(RAW);
+test.each(['markdown', 'jira'])('stdout of --format %s carries no raw control character', async (format) => {
+  expect(await stdoutOf(format)).not.toMatch(RAW);
 });
 
 test('stdout of --format table carries no raw control character', async () => {
