@@ -50,7 +50,8 @@ describe(`shape 12, all three servers down, three agents: ${ALL_DOWN_CASES.lengt
       for (const e of inside) {
         const inc = incidentFor(x.r, e)!;
         expect([inc.milestones.podsTerminating, codesOf(inc).filter((c) => c === 'no-reaper-logs' || c === 'eviction-unexpected')]).toEqual([null, []]);
-        const md = markdownOf(x.r, inc);
+        // the list of milestones the logs lack names "load balancer failed over" as missing: not a claim
+        const md = markdownOf(x.r, inc).replace(/^Not in the logs: .*$/m, '');
         expect(md).not.toMatch(/OUTAGE MITIGATED|traffic failed over|load balancer failed over|failover phase/);
       }
     });
