@@ -12,7 +12,9 @@ const BEFORE_MS = 10 * 60_000;
 const STOP_AFTER_MS = 2 * 60_000;
 
 const clock = (t: number | null) => (t === null ? '?' : new Date(t).toISOString().slice(11, 19));
-const line = (e: Event) => `line ${e.evidence.line}`;
+/** The file's last name (inside an archive too) and the line: `rke2-server:37`, so a reader finds it without the renderer's E-refs. */
+export const lineRef = (e: { path: string; line: number }): string => `${e.path.split(/[/\\!]/).pop() || e.path}:${e.line}`;
+const line = (e: Event) => lineRef(e.evidence);
 
 /** The node's own events, in time order: its observer name is the peer's, or maps to its address. */
 export function ownEvents(inc: Incident, timed: Event[], names: NameBook): Event[] {

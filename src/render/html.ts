@@ -12,9 +12,9 @@ import { familyOf } from './swimlaneMarks';
 import { coverageTable, evidenceTable, findingList, milestoneTable, observerTable, phaseTable, podTable, refLinks, runTable, summaryTable } from './htmlTables';
 import { cite, incidentEvidence } from './evidence';
 import { dominantPhase, phasesOf, phaseTitle } from './phases';
-import { causeText, cyclesText, DURATION_LABELS, notBackText, peerLabel, summaryOf } from './words';
+import { causeText, cyclesText, DURATION_LABELS, durationText, notBackText, peerLabel, summaryOf } from './words';
 import { utcWithZone } from './zoned';
-import { controlPlaneDownAt, windowHeadline } from './windows';
+import { windowHeadline } from './windows';
 import { wantsSummary } from './summary';
 import { notesOf, reportFindings } from './notes';
 import { COLOUR_GUIDE, GUIDE } from './guide';
@@ -26,7 +26,7 @@ function legendOf(inc: Incident, windows: ClusterWindow[]): string {
   const used = new Set<string>(inc.timeline.map((e) => familyOf(e.kind)));
   const fams = FAMILIES.filter(([f]) => used.has(f)).map(([f, words]) => `<span class="fam-${f}">${esc(words)}</span>`);
   if (used.has('other')) fams.push('<span class="fam-other">other</span>');
-  const phases = phasesOf(inc).map((p) => `<span class="ph ph-${p.name}"><i>${esc(phaseTitle(p))}</i></span>`);
+  const phases = phasesOf(inc, windows).map((p) => `<span class="ph ph-${p.name}"><i>${esc(phaseTitle(p))}</i></span>`);
   const runs = inc.timeline.some((e) => (e.count ?? 1) > 1) ? ['<span class="run-key fam-tunnel">a line repeated (bar: first to last)</span>'] : [];
   const band = windows.length ? ['<span class="muted">dashed band: a cluster window</span>'] : [];
   return `<div class="legend"><b>Log lines:</b>${fams.join('')}${runs.join('')}</div><div class="legend"><b>Phases:</b>${phases.join('')}${band.join('')}</div>`;
@@ -39,27 +39,26 @@ function detailView(inc: Incident, tz: string, windows: ClusterWindow[]): string
   return [`<h3>The first ${esc(fmtDuration((range[1] - range[0]) / 1000))} in detail</h3>`, renderSwimlane(inc, tz, { range, windows }).replace('class="swimlane"', 'class="swimlane detail"')];
 }
 
-function incidentSection(inc: Incident, o: RenderOptions, windows: ClusterWindow[]): string {
+function incidentSection(inc: Incident, o: RenderOptions, windows: ClusterWindow[], incidents: Incident[]): string {
   const anchor = `inc${inc.id}`;
   const refs = incidentEvidence(inc);
-  const cpDown = !!controlPlaneDownAt(inc, windows);
-  const durations = (Object.entries(DURATION_LABELS) as Array<[keyof typeof DURATION_LABELS, string]>).map(([k, l]) => [l, fmtDuration(inc.durations[k])]);
-  const top = dominantPhase(phasesOf(inc));
-  const out = [`<section class="incident" id="${anchor}">`, `<h2>Incident ${inc.id}: ${esc(peerLabel(inc))}</h2>`, `<p class="summary">${esc(summaryOf(inc, o.tz, windows))}</p>`];
+  const durations = (Object.entries(DURATION_LABELS) as Array<[keyof typeof DURATION_LABELS, string]>).map(([k, l]) => [l, durationText(inc, k, windows)]);
+  const top = dominantPhase(phasesOf(inc, windows));
+  const out = [`<section class="incident" id="${anchor}">`, `<h2>Incident ${inc.id}: ${esc(peerLabel(inc))}</h2>`, `<p class="summary">${esc(summaryOf(inc, o.tz, windows, incidents))}</p>`];
   const cause = causeText(inc);
   if (cause) out.push(`<p class="cause">${esc(cause)}${inc.cause!.evidence.length ? ` (${refLinks(refs, inc.cause!.evidence, anchor)})` : ''}</p>`);
   const cycles = cyclesText(inc, o.tz);
   if (cycles) out.push(`<p>${esc(cycles)}</p>`);
   out.push(`<p>Start <b>${esc(utcWithZone(inc.start, o.tz))}</b>${inc.estimatedStart ? ' (estimated)' : ''}; end <b>${esc(inc.end ? utcWithZone(inc.end, o.tz) : notBackText(inc))}</b>.</p>`);
   out.push('<p class="caption">Durations from the start</p>', `<ul class="facts">${durations.map(([k, v]) => `<li><b>${esc(k)}</b>${esc(v)}</li>`).join('')}</ul>`);
-  out.push('<h3>Timeline</h3>', renderSwimlane(inc, o.tz, { windows }), legendOf(inc, windows), ...detailView(inc, o.tz, windows), milestoneTable(inc, o.tz, refs, anchor, cpDown));
-  const phases = phaseTable(inc, o.tz);
+  out.push('<h3>Timeline</h3>', renderSwimlane(inc, o.tz, { windows }), legendOf(inc, windows), ...detailView(inc, o.tz, windows), milestoneTable(inc, o.tz, refs, anchor, windows));
+  const phases = phaseTable(inc, o.tz, windows);
   if (phases) {
     out.push('<h3>Where the time went</h3>');
     if (top) out.push(`<p>Most of it (${Math.round(top.share * 100)}%, ${esc(fmtDuration(top.seconds))}) was the <b>${esc(phaseTitle(top))}</b>: ${esc(top.label)}.</p>`);
     out.push(phases);
   }
-  const observers = observerTable(inc, o.tz);
+  const observers = observerTable(inc, o.tz, windows);
   if (observers) out.push('<h3>What each surviving node saw</h3>', observers);
   if (inc.pods.length) out.push(`<h3>Pods force-deleted by the pod-reaper (${inc.pods.length})</h3>`, podTable(inc, o.tz));
   const runs = runTable(inc, o.tz, refs, anchor);
@@ -87,7 +86,7 @@ export function renderHtml(r: Report, o: RenderOptions): string {
     `<p class="meta">${esc(head)} ${esc(zone)} <a href="#guide">How to read this report</a>.</p>`,
     ...windowBlocks(windows, o.tz),
     wantsSummary(r) ? `<h2>Summary</h2>${summaryTable(r, o.tz)}` : '',
-    ...r.incidents.map((inc) => incidentSection(inc, o, windows)),
+    ...r.incidents.map((inc) => incidentSection(inc, o, windows, r.incidents)),
     others.length ? `<h2>Other findings</h2>${findingList(others, null, 'report')}` : '',
     notes.length ? `<h2>Notes on the input</h2><ul>${notes.map((x) => `<li>${esc(x.text)}</li>`).join('')}</ul>` : '',
     '<h2>Coverage of the input</h2>',

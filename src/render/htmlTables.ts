@@ -1,11 +1,11 @@
 // The tables of the HTML report: summary, milestones (time order, markers), phases, observers,
 // pods, findings, evidence and coverage. Cells are escaped here; callers pass raw strings.
 import { coverageOf, moreWarningsLine, restLine } from './coverage';
-import type { Evidence, Finding, Incident, Report } from '../types';
+import type { ClusterWindow, Evidence, Finding, Incident, Report } from '../types';
 import { fmtDuration } from '../assemble/format';
 import { esc } from './escape';
 import { offsetSeconds, signedDuration } from './time';
-import { observerOf } from './words';
+import { lbCellNote, observerOf } from './words';
 import { clockHeader, clockWithZone, utcWithZone } from './zoned';
 import { markersOf } from './markers';
 import { phasesOf, phaseTitle } from './phases';
@@ -42,11 +42,11 @@ export function refLinks(refs: EvidenceList, es: Evidence[], anchor: string): st
   return es.map((e) => refLink(refs, e, anchor)).join(', ');
 }
 
-export function milestoneTable(inc: Incident, tz: string, refs: EvidenceList, anchor: string, cpDown: boolean): string {
-  const marks = markersOf(inc, cpDown);
+export function milestoneTable(inc: Incident, tz: string, refs: EvidenceList, anchor: string, windows: ClusterWindow[]): string {
+  const marks = markersOf(inc, windows);
   const rows: Cell[][] = [];
   if (inc.estimatedStart) rows.push([t(clockWithZone(inc.start, tz)), num('+0s'), { html: '<span class="marker">OUTAGE BEGINS</span> estimated start' }, '—', '—']);
-  for (const p of milestonesInOrder(inc)) {
+  for (const p of milestonesInOrder(inc, windows)) {
     const what = marks[p.name] ? `<span class="marker">${esc(marks[p.name]!)}</span> ${esc(p.label)}` : esc(p.label);
     rows.push([t(clockWithZone(p.m.time, tz)), num(signed(offsetSeconds(inc.start, p.m.time))), { html: what }, observerOf(p.name, p.m), { html: refLink(refs, p.m.evidence, anchor) }]);
   }
@@ -54,8 +54,8 @@ export function milestoneTable(inc: Incident, tz: string, refs: EvidenceList, an
   return table([`time, ${clockHeader(tz)}`, 'from start', 'milestone', 'node', 'evidence'], rows) + (missing.length ? `<p class="muted">Not in the logs: ${esc(missing.join(', '))}.</p>` : '');
 }
 
-export function phaseTable(inc: Incident, tz: string): string {
-  const phases = phasesOf(inc);
+export function phaseTable(inc: Incident, tz: string, windows: ClusterWindow[] = []): string {
+  const phases = phasesOf(inc, windows);
   if (!phases.length) return '';
   return table(['phase', 'from', 'to', 'length', 'share', 'what happened'], phases.map((p) => [
     { html: `<span class="bar phase-${p.name}" style="width:${Math.max(2, Math.round(p.share * 80))}px"></span> <b>${esc(phaseTitle(p))}</b>` },
@@ -63,10 +63,10 @@ export function phaseTable(inc: Incident, tz: string): string {
   ]));
 }
 
-export function observerTable(inc: Incident, tz: string): string {
+export function observerTable(inc: Incident, tz: string, windows: ClusterWindow[] = []): string {
   if (!inc.observers.length) return '';
-  const c = (iso: string | null): Cell => (iso ? `${signed(offsetSeconds(inc.start, iso))} at ${clockWithZone(iso, tz)}` : '—');
-  return table(['observer', 'first sign', 'tunnel stopped', 'LB failover', 'peer back'], inc.observers.map((o) => [o.node ?? '?', c(o.firstSign), c(o.tunnelStopped), c(o.loadBalancerFailover), c(o.peerBack)]));
+  const c = (iso: string | null, note = ''): Cell => (iso ? `${signed(offsetSeconds(inc.start, iso))} at ${clockWithZone(iso, tz)}${note}` : '—');
+  return table(['observer', 'first sign', 'tunnel stopped', 'LB failover', 'peer back'], inc.observers.map((o) => [o.node ?? '?', c(o.firstSign), c(o.tunnelStopped), c(o.loadBalancerFailover, lbCellNote(o.loadBalancerFailover, windows)), c(o.peerBack)]));
 }
 
 export function podTable(inc: Incident, tz: string): string {

@@ -6,13 +6,13 @@ import type { ClusterWindow, Finding, Incident, Report } from '../types';
 import { fmtDuration } from '../assemble/format';
 import type { RenderOptions } from './options';
 import { offsetSeconds, signedDuration } from './time';
-import { causeText, cyclesText, DURATION_LABELS, notBackText, observerOf, peerLabel, summaryOf } from './words';
+import { causeText, cyclesText, DURATION_LABELS, durationText, lbCellNote, notBackText, observerOf, peerLabel, summaryOf } from './words';
 import { clockHeader, clockWithZone, utcWithZone } from './zoned';
 import { markersOf } from './markers';
 import { dominantPhase, phasesOf, phaseTitle } from './phases';
 import { cite, type EvidenceList, incidentEvidence, oneLine, runNote } from './evidence';
 import { milestonesInOrder, missingMilestones } from './timeline';
-import { controlPlaneDownAt, windowHeadline } from './windows';
+import { windowHeadline } from './windows';
 import { summaryHead, summaryRows, wantsSummary } from './summary';
 import { notesOf, reportFindings } from './notes';
 import { GUIDE } from './guide';
@@ -26,39 +26,39 @@ function findingLines(fs: Finding[], refs: EvidenceList | null): string[] {
   return fs.map((f) => `* *${f.severity}* ${j(f.code)}: ${j(f.message)}${f.evidence?.length ? ` (${f.evidence.map((e) => j(refs ? refs.ref(e) : cite(e))).join(', ')})` : ''}`);
 }
 
-function timeline(inc: Incident, tz: string, refs: EvidenceList, cpDown: boolean): string[] {
-  const marks = markersOf(inc, cpDown);
+function timeline(inc: Incident, tz: string, refs: EvidenceList, windows: ClusterWindow[]): string[] {
+  const marks = markersOf(inc, windows);
   const rows: string[][] = [];
   if (inc.estimatedStart) rows.push([clockWithZone(inc.start, tz), '+0s', '*OUTAGE BEGINS* (estimated start)', '—', '—']);
-  for (const p of milestonesInOrder(inc)) {
+  for (const p of milestonesInOrder(inc, windows)) {
     rows.push([clockWithZone(p.m.time, tz), j(signedDuration(offsetSeconds(inc.start, p.m.time))), `${marks[p.name] ? `*${marks[p.name]}* ` : ''}${j(p.label)}`, j(observerOf(p.name, p.m)), refs.ref(p.m.evidence)]);
   }
   const missing = missingMilestones(inc);
   return ['h3. Timeline', '', jiraTable([`time, ${j(clockHeader(tz))}`, 'from start', 'milestone', 'node', 'evidence'], rows), ...(missing.length ? ['', `Not in the logs: ${j(missing.join(', '))}.`] : []), ''];
 }
 
-function phases(inc: Incident, tz: string): string[] {
-  const ps = phasesOf(inc);
+function phases(inc: Incident, tz: string, windows: ClusterWindow[]): string[] {
+  const ps = phasesOf(inc, windows);
   if (!ps.length) return [];
   const top = dominantPhase(ps);
   return ['h3. Where the time went', '', ...(top ? [`Most of it (${pct(top.share)}, ${fmtDuration(top.seconds)}) was the *${phaseTitle(top)}*: ${j(top.label)}.`, ''] : []),
     jiraTable(['phase', 'from', 'to', 'length', 'share', 'what happened'], ps.map((p) => [`*${phaseTitle(p)}*`, clockWithZone(p.from, tz), clockWithZone(p.to, tz), fmtDuration(p.seconds), pct(p.share), j(p.label)])), ''];
 }
 
-function incidentSection(inc: Incident, o: RenderOptions, windows: ClusterWindow[]): string[] {
+function incidentSection(inc: Incident, o: RenderOptions, windows: ClusterWindow[], incidents: Incident[]): string[] {
   const refs = incidentEvidence(inc);
-  const out = [`h2. Incident ${inc.id}: ${j(peerLabel(inc))}`, '', `bq. ${j(summaryOf(inc, o.tz, windows))}`, ''];
+  const out = [`h2. Incident ${inc.id}: ${j(peerLabel(inc))}`, '', `bq. ${j(summaryOf(inc, o.tz, windows, incidents))}`, ''];
   const cause = causeText(inc);
   if (cause) out.push(`*${j(cause)}*${inc.cause!.evidence.length ? ` (${inc.cause!.evidence.map((e) => refs.ref(e)).join(', ')})` : ''}`, '');
   const cycles = cyclesText(inc, o.tz);
   if (cycles) out.push(j(cycles), '');
   out.push(`Start ${j(utcWithZone(inc.start, o.tz))}${inc.estimatedStart ? ' (estimated)' : ''}; end ${j(inc.end ? utcWithZone(inc.end, o.tz) : notBackText(inc))}.`, '');
   const ds = Object.entries(DURATION_LABELS) as Array<[keyof typeof DURATION_LABELS, string]>;
-  append(out, [jiraTable(['from the start', ...ds.map(([, l]) => l)], [['duration', ...ds.map(([k]) => j(fmtDuration(inc.durations[k])))]]), '']);
-  append(append(out, timeline(inc, o.tz, refs, !!controlPlaneDownAt(inc, windows))), phases(inc, o.tz));
+  append(out, [jiraTable(['from the start', ...ds.map(([, l]) => l)], [['duration', ...ds.map(([k]) => j(durationText(inc, k, windows)))]]), '']);
+  append(append(out, timeline(inc, o.tz, refs, windows)), phases(inc, o.tz, windows));
   if (inc.observers.length) {
     const cell = (iso: string | null) => (iso ? j(`${signedDuration(offsetSeconds(inc.start, iso))} at ${clockWithZone(iso, o.tz)}`) : '—');
-    out.push('h3. What each surviving node saw', '', jiraTable(['observer', 'first sign', 'tunnel stopped', 'LB failover', 'peer back'], inc.observers.map((ob) => [j(ob.node ?? '?'), cell(ob.firstSign), cell(ob.tunnelStopped), cell(ob.loadBalancerFailover), cell(ob.peerBack)])), '');
+    out.push('h3. What each surviving node saw', '', jiraTable(['observer', 'first sign', 'tunnel stopped', 'LB failover', 'peer back'], inc.observers.map((ob) => [j(ob.node ?? '?'), cell(ob.firstSign), cell(ob.tunnelStopped), cell(ob.loadBalancerFailover) + j(lbCellNote(ob.loadBalancerFailover, windows)), cell(ob.peerBack)])), '');
   }
   if (inc.pods.length) {
     out.push(`h3. Pods force-deleted by the pod-reaper (${inc.pods.length})`, '', jiraTable(['namespace', 'pod', `deletion timestamp, ${j(clockHeader(o.tz))}`, 'force-deleted', 'outcome'],
@@ -80,7 +80,7 @@ export function renderJira(r: Report, o: RenderOptions): string {
   const out = ['h1. Outage report', '', `${n ? `${n} outage${n > 1 ? 's' : ''}` : 'No outage'} found in ${r.inputs.length} input(s). ${zone} Generated by ${j(r.tool)}. How to read it: see the end.`, ''];
   if (windows.length) append(out, ['h2. Cluster windows', '', ...windows.map((w) => `* *${j(windowHeadline(w, o.tz))}*: ${j(w.message)}${w.evidence.length ? ` (${j(w.evidence.map(cite).join(', '))})` : ''}`), '']);
   if (wantsSummary(r)) out.push('h2. Summary', '', jiraTable(summaryHead(o.tz).map(j), summaryRows(r, o.tz).map((s) => s.cells.map(j))), '');
-  for (const inc of r.incidents) append(out, incidentSection(inc, o, windows));
+  for (const inc of r.incidents) append(out, incidentSection(inc, o, windows, r.incidents));
   const others = reportFindings(r);
   if (others.length) append(out, ['h2. Other findings', '', ...findingLines(others, null), '']);
   const notes = notesOf(r);

@@ -7,13 +7,13 @@ import type { ClusterWindow, Finding, Incident, Report } from '../types';
 import { fmtDuration } from '../assemble/format';
 import type { RenderOptions } from './options';
 import { offsetSeconds, signedDuration } from './time';
-import { causeText, cyclesText, DURATION_LABELS, notBackText, observerOf, peerLabel, summaryOf } from './words';
+import { causeText, cyclesText, DURATION_LABELS, durationText, lbCellNote, notBackText, observerOf, peerLabel, summaryOf } from './words';
 import { clockHeader, clockWithZone, utcWithZone } from './zoned';
 import { markersOf } from './markers';
 import { dominantPhase, phasesOf, phaseTitle } from './phases';
 import { cite, EvidenceList, incidentEvidence, oneLine, runNote } from './evidence';
 import { milestonesInOrder, missingMilestones } from './timeline';
-import { controlPlaneDownAt, windowHeadline } from './windows';
+import { windowHeadline } from './windows';
 import { summaryHead, summaryRows, wantsSummary } from './summary';
 import { notesOf, reportFindings } from './notes';
 import { GUIDE } from './guide';
@@ -23,11 +23,11 @@ import { append } from '../lists';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-function milestoneTable(inc: Incident, tz: string, refs: EvidenceList, cpDown: boolean): string {
-  const marks = markersOf(inc, cpDown);
+function milestoneTable(inc: Incident, tz: string, refs: EvidenceList, windows: ClusterWindow[]): string {
+  const marks = markersOf(inc, windows);
   const rows: string[][] = [];
   if (inc.estimatedStart) rows.push([clockWithZone(inc.start, tz), '+0s', '**OUTAGE BEGINS** (estimated start)', '—', '—']);
-  for (const p of milestonesInOrder(inc)) {
+  for (const p of milestonesInOrder(inc, windows)) {
     const what = marks[p.name] ? `**${marks[p.name]}** ${p.label}` : p.label;
     rows.push([clockWithZone(p.m.time, tz), signedDuration(offsetSeconds(inc.start, p.m.time)), what, mdText(observerOf(p.name, p.m)), refs.ref(p.m.evidence)]);
   }
@@ -36,8 +36,8 @@ function milestoneTable(inc: Incident, tz: string, refs: EvidenceList, cpDown: b
   return missing.length ? `${table}\n\nNot in the logs: ${missing.join(', ')}.` : table;
 }
 
-function phaseSection(inc: Incident, tz: string): string[] {
-  const phases = phasesOf(inc);
+function phaseSection(inc: Incident, tz: string, windows: ClusterWindow[]): string[] {
+  const phases = phasesOf(inc, windows);
   if (!phases.length) return [];
   const top = dominantPhase(phases);
   const out = ['### Where the time went', ''];
@@ -55,23 +55,22 @@ function findingLines(fs: Finding[], refs: EvidenceList | null): string[] {
   });
 }
 
-function incidentSection(inc: Incident, o: RenderOptions, windows: ClusterWindow[]): string {
+function incidentSection(inc: Incident, o: RenderOptions, windows: ClusterWindow[], incidents: Incident[]): string {
   const refs = incidentEvidence(inc);
-  const cpDown = !!controlPlaneDownAt(inc, windows);
-  const out: string[] = [`## Incident ${inc.id}: ${mdText(peerLabel(inc))}`, '', `> ${mdText(summaryOf(inc, o.tz, windows))}`, ''];
+  const out: string[] = [`## Incident ${inc.id}: ${mdText(peerLabel(inc))}`, '', `> ${mdText(summaryOf(inc, o.tz, windows, incidents))}`, ''];
   const cause = causeText(inc);
   if (cause) out.push(`**${mdText(cause)}**${inc.cause!.evidence.length ? ` (${inc.cause!.evidence.map((e) => refs.ref(e)).join(', ')})` : ''}`, '');
   const cycles = cyclesText(inc, o.tz);
   if (cycles) out.push(mdText(cycles), '');
   out.push(`Start ${utcWithZone(inc.start, o.tz)}${inc.estimatedStart ? ' (estimated)' : ''}; end ${inc.end ? utcWithZone(inc.end, o.tz) : notBackText(inc)}.`, '');
   const ds = Object.entries(DURATION_LABELS) as Array<[keyof typeof DURATION_LABELS, string]>;
-  append(out, [mdTable(['from the start', ...ds.map(([, l]) => l)], [['duration', ...ds.map(([k]) => fmtDuration(inc.durations[k]))]]), '']);
-  out.push('### Timeline', '', milestoneTable(inc, o.tz, refs, cpDown), '');
-  append(out, phaseSection(inc, o.tz));
+  append(out, [mdTable(['from the start', ...ds.map(([, l]) => l)], [['duration', ...ds.map(([k]) => durationText(inc, k, windows))]]), '']);
+  out.push('### Timeline', '', milestoneTable(inc, o.tz, refs, windows), '');
+  append(out, phaseSection(inc, o.tz, windows));
   if (inc.observers.length) {
     const cell = (iso: string | null) => (iso ? `${signedDuration(offsetSeconds(inc.start, iso))} at ${clockWithZone(iso, o.tz)}` : '—');
     out.push('### What each surviving node saw', '', mdTable(['observer', 'first sign', 'tunnel stopped', 'LB failover', 'peer back'],
-      inc.observers.map((ob) => [mdText(ob.node ?? '?'), cell(ob.firstSign), cell(ob.tunnelStopped), cell(ob.loadBalancerFailover), cell(ob.peerBack)])), '');
+      inc.observers.map((ob) => [mdText(ob.node ?? '?'), cell(ob.firstSign), cell(ob.tunnelStopped), cell(ob.loadBalancerFailover) + lbCellNote(ob.loadBalancerFailover, windows), cell(ob.peerBack)])), '');
   }
   if (inc.pods.length) {
     out.push(`### Pods force-deleted by the pod-reaper (${inc.pods.length})`, '', mdTable(['namespace', 'pod', `deletion timestamp, ${clockHeader(o.tz)}`, 'force-deleted', 'outcome'],
@@ -110,7 +109,7 @@ export function renderMarkdown(r: Report, o: RenderOptions): string {
   const out: string[] = ['# Outage report', '', `${n ? `${n} outage${n > 1 ? 's' : ''}` : 'No outage'} found in ${r.inputs.length} input(s). ${zone} Generated by ${mdText(r.tool)}. How to read it: see the end.`, ''];
   append(out, windowLines(windows, o.tz));
   if (wantsSummary(r)) out.push('## Summary', '', mdTable(summaryHead(o.tz), summaryRows(r, o.tz).map((s) => s.cells.map(mdText))), '');
-  for (const inc of r.incidents) out.push(incidentSection(inc, o, windows));
+  for (const inc of r.incidents) out.push(incidentSection(inc, o, windows, r.incidents));
   const others = reportFindings(r);
   if (others.length) append(out, ['## Other findings', '', ...findingLines(others, null), '']);
   const notes = notesOf(r);

@@ -2,8 +2,9 @@
 // (in time order, so a load balancer that acts before the tunnel stops keeps its phase), then
 // "down, waiting for the node" until the peer is back or the logs end. A phase's length is not a
 // duration from the start: phases are always named "<name> phase".
-import type { Incident, MilestoneName } from '../types';
+import type { ClusterWindow, Incident, MilestoneName } from '../types';
 import { maxOf } from '../lists';
+import { noServerLeftAt } from './windows';
 
 export type PhaseName = 'detect' | 'failover' | 'evict' | 'reap' | 'down';
 
@@ -39,9 +40,13 @@ export function storyEnd(inc: Incident): { at: string; back: boolean } | null {
   return Number.isFinite(last) ? { at: new Date(last).toISOString(), back: false } : null;
 }
 
-/** Consecutive phases from the start to the end; a missing milestone is skipped, never invented. */
-export function phasesOf(inc: Incident): Phase[] {
-  const ends = ENDS.filter(([, k]) => inc.milestones[k]).map(([name, k]) => ({ name, at: inc.milestones[k]!.time }));
+/**
+ * Consecutive phases from the start to the end; a missing milestone is skipped, never invented. No
+ * failover phase when every server was lost as the balancers marked this one failed (`windows`).
+ */
+export function phasesOf(inc: Incident, windows: ClusterWindow[] = []): Phase[] {
+  const real = (k: MilestoneName) => !!inc.milestones[k] && !(k === 'loadBalancerFailover' && noServerLeftAt(inc.milestones[k]!.time, windows));
+  const ends = ENDS.filter(([, k]) => real(k)).map(([name, k]) => ({ name, at: inc.milestones[k]!.time }));
   const end = storyEnd(inc);
   const lastAt = Math.max(Date.parse(inc.start), ...ends.map((e) => Date.parse(e.at)));
   if (end && !end.back && Date.parse(end.at) > lastAt) ends.push({ name: 'down', at: end.at });

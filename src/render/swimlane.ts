@@ -12,7 +12,7 @@ import { fmtClock } from './time';
 import { utcWithZone } from './zoned';
 import { labelRows, labelSpan } from './labelRows';
 import { LANE_H, laneMarks } from './swimlaneMarks';
-import { controlPlaneDownAt, WINDOW_TITLES, windowsOver } from './windows';
+import { WINDOW_TITLES, windowsOver } from './windows';
 import { append, maxOf, minOf } from '../lists';
 
 export const REAPER_LANE = 'pod-reaper';
@@ -97,8 +97,8 @@ function axis(s: Scale, tz: string, h: number, top: number): string[] {
   return parts;
 }
 
-function phaseBars(inc: Incident, s: Scale, y: number): string[] {
-  return phasesOf(inc).flatMap((p) => {
+function phaseBars(inc: Incident, s: Scale, y: number, windows: ClusterWindow[] = []): string[] {
+  return phasesOf(inc, windows).flatMap((p) => {
     const from = Math.max(s.t0, Date.parse(p.from));
     const to = Math.min(s.t1, Date.parse(p.to));
     if (to <= from) return [];
@@ -123,8 +123,8 @@ function windowBands(windows: ClusterWindow[], s: Scale, top: number, bottom: nu
 }
 
 /** The markers shown in the range, each with its label's place and row (labels never overlap). */
-function markerLayout(inc: Incident, s: Scale, cpDown: boolean) {
-  const lines: Array<[string, string]> = Object.entries(markersOf(inc, cpDown)).map(([k, label]) => [inc.milestones[k as MilestoneName]!.time, label!]);
+function markerLayout(inc: Incident, s: Scale, windows: ClusterWindow[]) {
+  const lines: Array<[string, string]> = Object.entries(markersOf(inc, windows)).map(([k, label]) => [inc.milestones[k as MilestoneName]!.time, label!]);
   if (inc.estimatedStart) lines.unshift([inc.start, 'OUTAGE BEGINS (estimated)']);
   const shown = lines.filter(([iso]) => Date.parse(iso) >= s.t0 && Date.parse(iso) <= s.t1).map(([iso, label]) => {
     const x = xOf(s, Date.parse(iso));
@@ -154,11 +154,11 @@ export function renderSwimlane(inc: Incident, tz: string, opts: SwimlaneOptions 
   const lanes = lanesOf(inc);
   const range = opts.range ?? fullRange(inc);
   const s: Scale = { t0: range[0], t1: range[1], x0: LABEL_W, x1: W - 12 };
-  const markers = markerLayout(inc, s, !!controlPlaneDownAt(inc, opts.windows));
+  const markers = markerLayout(inc, s, opts.windows ?? []);
   const head = headOf(maxOf([0, ...markers.map((m) => m.row + 1)]));
   const h = head.top + lanes.length * LANE_H + AXIS_H;
   const inRange = (e: TimelineEvent) => !!e.time && Date.parse(e.time) >= s.t0 && Date.parse(e.time) <= s.t1;
-  const parts = [...axis(s, tz, h, head.top), ...phaseBars(inc, s, head.phaseY)];
+  const parts = [...axis(s, tz, h, head.top), ...phaseBars(inc, s, head.phaseY, opts.windows ?? [])];
   lanes.forEach((lane, i) => {
     const y = head.top + i * LANE_H;
     parts.push(el('g', { class: 'lane', 'data-node': lane },

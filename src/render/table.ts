@@ -5,11 +5,11 @@ import type { ClusterWindow, Finding, Incident, Report } from '../types';
 import { fmtDuration } from '../assemble/format';
 import { offsetSeconds, signedDuration } from './time';
 import { clockHeader, clockWithZone, utcWithZone } from './zoned';
-import { causeText, cyclesText, DURATION_LABELS, notBackText, observerOf, peerLabel, summaryOf } from './words';
+import { causeText, cyclesText, DURATION_LABELS, durationText, lbCellNote, notBackText, observerOf, peerLabel, summaryOf } from './words';
 import { cite, incidentEvidence, oneLine, runNote, type EvidenceList } from './evidence';
 import { milestonesInOrder, missingMilestones } from './timeline';
 import { dominantPhase, phasesOf, phaseTitle } from './phases';
-import { controlPlaneDownAt, windowHeadline } from './windows';
+import { windowHeadline } from './windows';
 import { markersOf } from './markers';
 import { summaryHead, summaryRows, wantsSummary } from './summary';
 import { notesOf, reportFindings } from './notes';
@@ -27,11 +27,11 @@ function findingLines(fs: Finding[], ref: (e: Finding['evidence']) => string, f:
   return fs.map((x) => wrap(`[${x.severity}] ${x.code}: ${x.message}${x.evidence?.length ? ` (${ref(x.evidence)})` : ''}`, f, '  '));
 }
 
-function milestoneTable(inc: Incident, tz: string, refs: EvidenceList, cpDown: boolean, f: Fit): string {
-  const marks = markersOf(inc, cpDown);
+function milestoneTable(inc: Incident, tz: string, refs: EvidenceList, windows: ClusterWindow[], f: Fit): string {
+  const marks = markersOf(inc, windows);
   const rows: string[][] = [];
   if (inc.estimatedStart) rows.push([clockWithZone(inc.start, tz), '+0s', 'OUTAGE BEGINS (estimated start)', '—', '—']);
-  for (const p of milestonesInOrder(inc)) {
+  for (const p of milestonesInOrder(inc, windows)) {
     rows.push([clockWithZone(p.m.time, tz), signedDuration(offsetSeconds(inc.start, p.m.time)), marks[p.name] ? `${marks[p.name]} ${p.label}` : p.label, observerOf(p.name, p.m), refs.ref(p.m.evidence)]);
   }
   const t = fitTable([{ head: `time, ${clockHeader(tz)}` }, { head: 'from start' }, { head: 'milestone' }, { head: 'node', cut: 'end', min: 12 }, { head: 'evidence' }], rows, f, 3);
@@ -39,8 +39,8 @@ function milestoneTable(inc: Incident, tz: string, refs: EvidenceList, cpDown: b
   return missing.length ? `${t}\n${wrap(`Not in the logs: ${missing.join(', ')}.`, f)}` : t;
 }
 
-function phaseLines(inc: Incident, f: Fit): string[] {
-  const phases = phasesOf(inc);
+function phaseLines(inc: Incident, windows: ClusterWindow[], f: Fit): string[] {
+  const phases = phasesOf(inc, windows);
   if (!phases.length) return [];
   const top = dominantPhase(phases);
   const out = [wrap(`Where the time went: ${phases.map((p) => `${phaseTitle(p)} ${fmtDuration(p.seconds)} (${Math.round(p.share * 100)}%)`).join(' · ')}`, f)];
@@ -48,21 +48,20 @@ function phaseLines(inc: Incident, f: Fit): string[] {
   return out;
 }
 
-function incidentBlock(inc: Incident, o: RenderOptions, windows: ClusterWindow[], f: Fit): string {
-  const cpDown = !!controlPlaneDownAt(inc, windows);
+function incidentBlock(inc: Incident, o: RenderOptions, windows: ClusterWindow[], f: Fit, incidents: Incident[]): string {
   const refs = incidentEvidence(inc);
-  const out: string[] = [bold(line(`Incident ${inc.id}: ${peerLabel(inc)}`, f), f), wrap(summaryOf(inc, o.tz, windows), f)];
+  const out: string[] = [bold(line(`Incident ${inc.id}: ${peerLabel(inc)}`, f), f), wrap(summaryOf(inc, o.tz, windows, incidents), f)];
   const cause = causeText(inc);
   if (cause) out.push(wrap(`${cause}${inc.cause!.evidence.length ? ` (${inc.cause!.evidence.map((e) => refs.ref(e)).join(', ')})` : ''}`, f));
   const cycles = cyclesText(inc, o.tz);
   if (cycles) out.push(wrap(cycles, f));
   out.push(wrap(`start ${utcWithZone(inc.start, o.tz)}${inc.estimatedStart ? ' (estimated)' : ''} · end ${inc.end ? utcWithZone(inc.end, o.tz) : notBackText(inc)}`, f));
-  out.push(wrap(`From the start: ${Object.entries(DURATION_LABELS).map(([k, l]) => `${l} ${fmtDuration(inc.durations[k as keyof typeof DURATION_LABELS])}`).join(' · ')}`, f));
-  append(out, [milestoneTable(inc, o.tz, refs, cpDown, f), ...phaseLines(inc, f)]);
+  out.push(wrap(`From the start: ${Object.entries(DURATION_LABELS).map(([k, l]) => `${l} ${durationText(inc, k as keyof typeof DURATION_LABELS, windows)}`).join(' · ')}`, f));
+  append(out, [milestoneTable(inc, o.tz, refs, windows, f), ...phaseLines(inc, windows, f)]);
   if (inc.observers.length) {
     const cell = (iso: string | null) => (iso ? `${clockWithZone(iso, o.tz)} (${signedDuration(offsetSeconds(inc.start, iso))})` : '—');
     out.push('What each surviving node saw:', fitTable([{ head: 'observer', cut: 'end', min: 12 }, { head: 'first sign' }, { head: 'tunnel stopped' }, { head: 'LB failover' }, { head: 'peer back' }],
-      inc.observers.map((ob) => [ob.node ?? '?', cell(ob.firstSign), cell(ob.tunnelStopped), cell(ob.loadBalancerFailover), cell(ob.peerBack)]), f));
+      inc.observers.map((ob) => [ob.node ?? '?', cell(ob.firstSign), cell(ob.tunnelStopped), cell(ob.loadBalancerFailover) + lbCellNote(ob.loadBalancerFailover, windows), cell(ob.peerBack)]), f));
   }
   if (inc.pods.length) {
     out.push(`Pods force-deleted by the pod-reaper (${inc.pods.length}):`, fitTable([{ head: 'namespace', cut: 'end', min: 10 }, { head: 'pod', cut: 'end', min: 16 }, { head: `deletion timestamp, ${clockHeader(o.tz)}` }, { head: 'force-deleted' }, { head: 'outcome' }],
@@ -104,7 +103,7 @@ export function renderTable(r: Report, o: RenderOptions): string {
   const blocks: string[] = [n ? `${n} outage${n > 1 ? 's' : ''} found.` : `No outage found in ${r.inputs.length} input(s).`];
   for (const w of windows) blocks.push(wrap(`${windowHeadline(w, o.tz)}: ${w.message}${w.evidence.length ? ` (${w.evidence.map(cite).join(', ')})` : ''}`, f));
   if (wantsSummary(r)) blocks.push(['Summary:', fitTable(summaryHead(o.tz).map((head, i) => ({ head, cut: i === 1 ? 'end' : undefined, min: 16 })), summaryRows(r, o.tz).map((s) => s.cells), f, 2)].join('\n'));
-  for (const inc of r.incidents) blocks.push(incidentBlock(inc, o, windows, f));
+  for (const inc of r.incidents) blocks.push(incidentBlock(inc, o, windows, f, r.incidents));
   const others = reportFindings(r);
   if (others.length) append(blocks, [['Other findings:', ...findingLines(others, (es) => (es ?? []).map(cite).join(', '), f)].join('\n')]);
   const notes = notesOf(r);

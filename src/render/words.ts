@@ -3,7 +3,7 @@
 import type { ClusterWindow, DurationName, Incident, Milestone, MilestoneName } from '../types';
 import { fmtDuration } from '../assemble/format';
 import { fmtClock, offsetSeconds } from './time';
-import { controlPlaneDownAt } from './windows';
+import { failoverOf, noServerLeftAt, windowRef, type FailoverVerdict } from './windows';
 
 export const MILESTONE_LABELS: Record<MilestoneName, string> = {
   firstSign: 'first sign of failure',
@@ -15,6 +15,9 @@ export const MILESTONE_LABELS: Record<MilestoneName, string> = {
   lastForceDelete: 'last pod force-deleted',
   peerBack: 'peer back',
 };
+
+/** The failover milestone when every server was lost at that moment: the balancer marked the server failed, there was nowhere to go. */
+export const NO_SERVER_LEFT_LABEL = 'load balancer marked it failed (no server left)';
 
 /** Durations are measured from the start; renderers put them under a "from the start" heading. */
 export const DURATION_LABELS: Record<DurationName, string> = {
@@ -40,17 +43,57 @@ export function notBackText(inc: Incident): string {
   return `not back in the logs${after !== null ? ` (logs end ${fmtDuration(after)} after the start)` : ''}`;
 }
 
-/** One sentence a customer can read. */
-export function summaryOf(inc: Incident, tz = 'UTC', windows: ClusterWindow[] = []): string {
+/** One sentence a customer can read. `incidents`: the report's, to name the servers a failover went to. */
+export function summaryOf(inc: Incident, tz = 'UTC', windows: ClusterWindow[] = [], incidents: Incident[] = []): string {
   const d = inc.durations;
   // a loss the peer recovered from within the grace period is a blip, not the node going down
   const blip = inc.findings.some((f) => f.code === 'transient-loss');
-  const parts = [`${peerLabel(inc).replace(/^./, (c) => c.toUpperCase())} ${blip ? 'was briefly unreachable' : 'went down'} ${inc.estimatedStart ? 'at about' : 'at'} ${clock(inc.start, tz)}${inc.estimatedStart ? ' (estimated from the pods\' deletion timestamps)' : ''}`];
-  if (controlPlaneDownAt(inc, windows)) parts.push('no server was left to fail over to (control plane down)');
-  else if (d.failover !== null) parts.push(`traffic failed over in ${fmtDuration(d.failover)}`);
+  const at = `${inc.estimatedStart ? 'at about' : 'at'} ${clock(inc.start, tz)}${inc.estimatedStart ? ' (estimated from the pods\' deletion timestamps)' : ''}`;
+  // a partition cuts the node off; its own logs show it kept running: never "went down"
+  const cutOff = inc.cause?.kind === 'partition';
+  const head = cutOff
+    ? `was cut off from the cluster (unreachable, not down) from ${clock(inc.start, tz)} ${inc.milestones.peerBack ? `to ${clock(inc.milestones.peerBack.time, tz)}` : 'until the logs end'}`
+    : `${blip ? 'was briefly unreachable' : 'went down'} ${at}`;
+  const parts = [`${peerLabel(inc).replace(/^./, (c) => c.toUpperCase())} ${head}`];
+  const failover = failoverText(inc, failoverOf(inc, windows, incidents), tz, windows);
+  if (failover) parts.push(failover);
   if (d.interruption !== null) parts.push(`its pods were force-deleted after ${fmtDuration(d.interruption)}`);
-  parts.push(inc.milestones.peerBack ? `it came back after ${fmtDuration(d.downtime)}` : `it did not come back in the logs${inc.logsEnd ? ` (logs end ${fmtDuration(offsetSeconds(inc.start, inc.logsEnd))} after the start)` : ''}`);
+  if (cutOff) parts.push(inc.milestones.peerBack ? `it was reachable again after ${fmtDuration(d.downtime)}` : `it was still cut off when the logs end${inc.logsEnd ? ` (${fmtDuration(offsetSeconds(inc.start, inc.logsEnd))} after the start)` : ''}`);
+  else parts.push(inc.milestones.peerBack ? `it came back after ${fmtDuration(d.downtime)}` : `it did not come back in the logs${inc.logsEnd ? ` (logs end ${fmtDuration(offsetSeconds(inc.start, inc.logsEnd))} after the start)` : ''}`);
   return parts.join('; ') + '.';
+}
+
+/** `10.0.0.12 1s later`: when a server failed over to was lost in turn. */
+function lostLater(at: string, t: { address: string; lost: string | null }): string {
+  return t.lost ? `${t.address} ${fmtDuration(offsetSeconds(at, t.lost))} later` : t.address;
+}
+
+/** What the failover achieved, in words (DESIGN §6b, "Control plane windows"): null when the logs show none. */
+export function failoverText(inc: Incident, v: FailoverVerdict, tz: string, windows: ClusterWindow[]): string | null {
+  if (v.kind === 'none') return null;
+  const took = `traffic failed over in ${fmtDuration(inc.durations.failover)} (at ${clock(v.at, tz)})`;
+  if (v.kind === 'mitigated') return `traffic failed over in ${fmtDuration(inc.durations.failover)}`;
+  const ref = windowRef(v.window, windows);
+  if (v.kind === 'no-server-left') return `the load balancers marked it failed at ${clock(v.at, tz)}, but no server was left to fail over to: the control plane was down from ${clock(v.window.start, tz)} (${ref})`;
+  if (v.kind === 'overtaken') {
+    const down = `the control plane went down at ${clock(v.window.start, tz)} (${ref})`;
+    if (!v.to.length) return `${took}, but ${down}`;
+    if (v.to.length === 1) return `${took} to ${v.to[0].address}, the only server still up, ${v.to[0].lost ? `which was lost ${fmtDuration(offsetSeconds(v.at, v.to[0].lost))} later` : 'which was lost in turn'}: ${down}`;
+    return `${took} to the servers still up (${v.to.map((t) => t.address).join(', ')}), which were lost in turn (${v.to.map((t) => lostLater(v.at, t)).join(', ')}): ${down}`;
+  }
+  const when = Date.parse(v.at) < Date.parse(v.window.start) ? `lost quorum at ${clock(v.window.start, tz)}` : `had lost quorum at ${clock(v.window.start, tz)}`;
+  return `${took}, but etcd ${when} (${ref}): the API could not write ${v.window.end ? `until quorum returned at ${clock(v.window.end, tz)}` : 'and quorum did not return in the logs'}, so the failover did not restore service`;
+}
+
+/** A duration from the start as every format shows it: the failover when no server was left to fail over to is none. */
+export function durationText(inc: Incident, k: DurationName, windows: ClusterWindow[] = []): string {
+  if (k === 'failover' && noServerLeftAt(inc.milestones.loadBalancerFailover?.time ?? null, windows)) return 'none (no server left)';
+  return fmtDuration(inc.durations[k]);
+}
+
+/** An observer's LB failover time, said as no failover when every server was lost then. */
+export function lbCellNote(iso: string | null, windows: ClusterWindow[] = []): string {
+  return noServerLeftAt(iso, windows) ? ' (marked failed, no server left)' : '';
 }
 
 /** `Cause: shutdown — ...` in words (evidence refs are added by each renderer), or null. */

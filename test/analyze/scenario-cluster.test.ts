@@ -50,8 +50,25 @@ describe(`shape 12, all three servers down, three agents: ${ALL_DOWN_CASES.lengt
       for (const e of inside) {
         const inc = incidentFor(x.r, e)!;
         expect([inc.milestones.podsTerminating, codesOf(inc).filter((c) => c === 'no-reaper-logs' || c === 'eviction-unexpected')]).toEqual([null, []]);
+        // the list of milestones the logs lack names "load balancer failed over" as missing: not a claim
+        const md = markdownOf(x.r, inc).replace(/^Not in the logs: .*$/m, '');
+        expect(md).not.toMatch(/OUTAGE MITIGATED|traffic failed over|load balancer failed over|failover phase/);
+      }
+    });
+    test('the incidents lost before the window: a real failover, to the servers still up, overtaken when the control plane went down', () => {
+      const cp = x.g.report.windows.find((w) => w.kind === 'control-plane-down')!;
+      const before = x.g.report.incidents.filter((e) => e.start < cp.start!);
+      expect(before.length).toBeGreaterThan(0);
+      const ref = `W${(x.r.windows ?? []).findIndex((w) => w.kind === 'control-plane-down') + 1}`;
+      for (const e of before) {
+        const inc = incidentFor(x.r, e)!;
         const md = markdownOf(x.r, inc);
-        expect(md).not.toMatch(/OUTAGE MITIGATED|traffic failed over/);
+        expect(md).not.toContain('OUTAGE MITIGATED');
+        const lb = inc.milestones.loadBalancerFailover;
+        // a balancer that acted before the last server was lost failed over; one that acted after had no server left
+        if (lb && lb.time < cp.start!) expect(md).toMatch(new RegExp(`traffic failed over in \\w+ \\(at [0-9:]+ UTC\\) to [^:]*: the control plane went down at ${cp.start!.slice(11, 19)} UTC \\(${ref}\\)`));
+        if (lb && lb.time >= cp.start!) expect(md).toContain(`no server was left to fail over to: the control plane was down from ${cp.start!.slice(11, 19)} UTC (${ref})`);
+        if (lb && lb.time < cp.start!) expect(md).not.toContain('no server was left to fail over to');
       }
     });
   });
@@ -70,6 +87,18 @@ describe(`shape 13, two of three servers down: ${TWO_DOWN_CASES.length} cases`, 
     });
     test('the windows: etcd-quorum-lost when etcd logs are in, never control-plane-down', () => {
       expect(windowsOf(x.r)).toEqual(x.g.report.windows);
+    });
+    test('the incidents in the etcd-quorum-lost window: failed over, but no OUTAGE MITIGATED: the API could not write until quorum returned', () => {
+      const q = (x.r.windows ?? []).find((w) => w.kind === 'etcd-quorum-lost');
+      const inWindow = q ? x.r.incidents.filter((i) => i.start <= (q.end ?? '~') && (i.end ?? '~') >= q.start) : [];
+      if (!q) return;
+      // both lost servers are lost during the window (the second one opens it)
+      expect(inWindow.length).toBe(x.r.incidents.length);
+      for (const inc of inWindow) {
+        const md = markdownOf(x.r, inc);
+        expect(md).not.toContain('OUTAGE MITIGATED');
+        if (inc.milestones.loadBalancerFailover) expect(md).toMatch(/traffic failed over in \w+ \(at [0-9:]+ UTC\), but etcd (had )?lost quorum at [0-9:]+ UTC \(W1\): the API could not write until quorum returned/);
+      }
     });
   });
 });
@@ -101,6 +130,15 @@ describe(`shapes 14-17, the cause from the lost server's own logs: ${CAUSE_CASES
       const inc = incidentFor(x.r, e);
       expect(inc).toBeDefined();
       expectCause(inc!, e.cause!, nodes[1].name);
+    });
+    test('the story says what the cause says: a partitioned node was cut off, not down; a node not back has no OUTAGE ENDS', () => {
+      const inc = incidentFor(x.r, x.g.report.incidents[0])!;
+      const md = markdownOf(x.r, inc);
+      if (inc.cause?.kind === 'partition') {
+        expect(md).not.toContain('went down');
+        expect(md).toContain('was cut off from the cluster (unreachable, not down) from');
+      }
+      if (!inc.milestones.peerBack) expect(md).not.toContain('OUTAGE ENDS');
     });
   });
 });

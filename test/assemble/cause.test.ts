@@ -30,7 +30,7 @@ test('no own log: no cause', () => {
 test('a 4 KiB NUL block, then a start-up: crash', () => {
   const c = causeOf(own([m2('17:13:30', 'info', 'Handling backend connection request [ecs-w1]'), `${'\0'.repeat(4096)}${m2('17:58:02', 'info', 'Starting rke2 v1.25.16+rke2r1 (0b0c0d0e)')}`]))!;
   expect(c.kind).toBe('crash');
-  expect(c.message).toMatch(/log stops at 09:13:30 without a shutdown and holds a 4 KiB NUL block at line 4.*started again at 09:58:02/);
+  expect(c.message).toMatch(/log stops at 09:13:30 without a shutdown and holds a 4 KiB NUL block at rke2-server:4 .*started again at 09:58:02 \(rke2-server:4\)/);
   expect(c.evidence.map((e) => e.line)).toEqual([4, 4]);
 });
 
@@ -38,6 +38,9 @@ test('-- Reboot -- and a start-up after the silence: reboot', () => {
   const c = causeOf(own([m2('17:13:30', 'info', 'Handling backend connection request [ecs-w1]'), '-- Reboot --', m2('17:58:02', 'info', 'Starting rke2 v1.25.16+rke2r1 (0b0c0d0e)')]))!;
   expect(c.kind).toBe('reboot');
   expect(c.message).toContain('no stop sequence before it');
+  // the line is cited with its file, so a reader finds it: never a bare "line 5"
+  expect(c.message).toMatch(/the boot marker at rke2-server:4; it started again at 09:58:02 \(rke2-server:5\)/);
+  expect(c.message).not.toMatch(/\bline \d/);
 });
 
 test('a start-up after the silence, no stop, no boot marker: crash', () => {

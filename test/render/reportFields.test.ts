@@ -11,10 +11,12 @@ import { handmadeReport } from './handmade';
 
 const r = handmadeReport();
 const o = { tz: 'UTC', color: false };
-const FORMATS: Array<[string, string, string]> = (() => {
+const FORMATS: Array<[string, string, string, string]> = (() => {
   // the same incidents with the windows an hour earlier: neither overlaps one, both keep their mitigation
   const later = { ...r, windows: r.windows!.map((w) => ({ ...w, start: '2024-10-20T08:00:00.000Z', end: '2024-10-20T08:10:00.000Z' })) };
-  return ([['table', renderTable], ['markdown', renderMarkdown], ['html', renderHtml], ['jira', renderJira]] as const).map(([n, f]): [string, string, string] => [n, f(r, o), f(later, o)]);
+  // only etcd's quorum lost (one server stayed reachable): both incidents overlap it
+  const quorum = { ...r, windows: [{ ...r.windows![1], end: '2024-10-20T09:05:00.000Z' }] };
+  return ([['table', renderTable], ['markdown', renderMarkdown], ['html', renderHtml], ['jira', renderJira]] as const).map(([n, f]): [string, string, string, string] => [n, f(r, o), f(later, o), f(quorum, o)]);
 })();
 /** The section of incident `id`: from its heading to the next incident's, or to the report's findings. */
 const section = (text: string, id: number) => {
@@ -23,7 +25,7 @@ const section = (text: string, id: number) => {
   return id === 1 ? text.slice(one, two) : text.slice(two, text.indexOf('Other findings', two));
 };
 
-describe.each(FORMATS)('%s', (_name, text, later) => {
+describe.each(FORMATS)('%s', (_name, text, later, quorum) => {
   test('lists the cluster windows first, with their message as the headline', () => {
     const cp = text.indexOf('Control plane down from 2024-10-20 09:00:30 UTC to 2024-10-20 09:05:00 UTC (4m30s)');
     expect(cp).toBeGreaterThan(-1);
@@ -32,15 +34,24 @@ describe.each(FORMATS)('%s', (_name, text, later) => {
     expect(cp).toBeLessThan(text.indexOf('Incident 1:'));
   });
 
-  test('an incident that overlaps the control-plane-down window is not mitigated and did not fail over', () => {
-    for (const id of [1, 2]) {
-      const s = section(text, id);
-      expect(s).not.toContain('OUTAGE MITIGATED');
-      expect(s).not.toContain('traffic failed over');
-      expect(s).toContain('no server was left to fail over to (control plane down)');
-    }
-    // lost before the window and not back: its failover target died too. Outside any window, it is mitigated
+  test('a failover before the control-plane-down window is told with what became of it: no OUTAGE MITIGATED', () => {
+    const one = section(text, 1);
+    expect(one).not.toContain('OUTAGE MITIGATED');
+    expect(one).not.toContain('no server was left to fail over to');
+    // it did fail over (to the server still up), and that server was lost in turn when the window began
+    expect(one).toContain('traffic failed over in 5s (at 09:00:05 UTC) to 10.0.0.11, the only server still up, which was lost 25s later: the control plane went down at 09:00:30 UTC (W1)');
+    expect(one).toContain('failover phase');
+    // outside any window, it is mitigated
     expect(section(later, 1)).toContain('OUTAGE MITIGATED');
+  });
+
+  test('an incident whose balancers act inside the control-plane-down window shows no failover anywhere', () => {
+    const two = section(text, 2);
+    for (const no of ['OUTAGE MITIGATED', 'traffic failed over', 'load balancer failed over', 'failover phase']) expect({ no, has: two.includes(no) }).toEqual({ no, has: false });
+    expect(two).toContain('the load balancers marked it failed at 09:00:31 UTC, but no server was left to fail over to: the control plane was down from 09:00:30 UTC (W1)');
+    // the line stays, as what it was; the durations say no server was left
+    expect(two).toContain('load balancer marked it failed (no server left)');
+    expect(two).toContain('none (no server left)');
   });
 
   test('says the cause in one line with its evidence ref, and where the logs end', () => {
@@ -61,12 +72,34 @@ describe.each(FORMATS)('%s', (_name, text, later) => {
     for (const s of ['W1', 'W2', 'Control plane down (2 servers)', 'etcd quorum lost (2 servers)', 'server 10.0.0.12 (ecs-m2)', 'server 10.0.0.11 (ecs-m1)', 'shutdown']) expect(summary).toContain(s);
   });
 
+  test('inside an etcd-quorum-lost window (no control-plane-down) a failover did not restore service: no OUTAGE MITIGATED', () => {
+    const [one, two] = [section(quorum, 1), section(quorum, 2)];
+    for (const s of [one, two]) {
+      expect(s).not.toContain('OUTAGE MITIGATED');
+      expect(s).toContain('the API could not write until quorum returned at 09:05:00 UTC, so the failover did not restore service');
+    }
+    expect(one).toContain('traffic failed over in 5s (at 09:00:05 UTC), but etcd lost quorum at 09:00:30 UTC (W1)');
+    expect(two).toContain('traffic failed over in 1s (at 09:00:31 UTC), but etcd had lost quorum at 09:00:30 UTC (W1)');
+    // outside any window it is a real one
+    expect(section(later, 2)).toContain('OUTAGE MITIGATED');
+  });
+
   test('phases run from the start to the end of the logs, the load balancer first, never called by a duration name', () => {
     const one = section(text, 1);
     for (const p of ['failover phase', 'detect phase', 'down phase']) expect(one).toContain(p);
     expect(one).not.toMatch(/evict phase|reap phase/);
     expect(one).not.toMatch(/\bfailover 5s\b.*phase|phase\b[^\n]*\bfailover 5s/);
   });
+});
+
+test('the observers\' LB failover column says when a balancer marked the server failed with no server left', () => {
+  // incident 2 seen by ecs-w1, whose balancer acts inside the control-plane-down window
+  const inc = { ...r.incidents[1], observers: [{ node: 'ecs-w1', firstSign: r.incidents[1].start, tunnelStopped: null, loadBalancerFailover: r.incidents[1].milestones.loadBalancerFailover!.time, peerBack: null }] };
+  const withObs = { ...r, incidents: [r.incidents[0], inc] };
+  for (const [name, f] of [['table', renderTable], ['markdown', renderMarkdown], ['html', renderHtml], ['jira', renderJira]] as const) {
+    const two = section(f(withObs, o), 2);
+    expect({ name, has: two.includes('(marked failed, no server left)') }).toEqual({ name, has: true });
+  }
 });
 
 describe('runs of repeated lines', () => {
