@@ -132,7 +132,9 @@ function build(d: Draft, scope: Scope): Incident {
     findings: [],
     timeline: timelineOf([...facts.map((f) => f.ev), ...recoveries.map((f) => f.ev), ...(cycles ?? []).flatMap((c) => (c.back ? [c.back.ev] : [])), ...(nr ? [nr] : []), ...(eviction ? [eviction] : []), ...context, ...d.pods.flatMap((p) => [p.ev, p.lastEv, ...(p.outcomeEv ? [p.outcomeEv] : [])])]),
     ...(cycles ? { cycles: cycles.map((c) => ({ lost: iso(c.lost.ev.time)!, back: iso(c.back?.ev.time) })) } : {}),
-    ...(endTime === null ? { logsEnd: iso(scope.logsEnd) } : {}),
+    // where the logs end, for a node not back: only when that is after the start (a reaper-only incident
+    // hours after the observers' logs stop would read "logs end -2h18m50s after the start")
+    ...(endTime === null && (scope.logsEnd === null || scope.logsEnd > start) ? { logsEnd: iso(scope.logsEnd) } : {}),
   };
   inc.findings = [...podFindings(d.pods), ...timingFindings(inc, t), ...observerSkewFindings(facts, peer.address), ...plannedStopFindings(context)];
   const oc = { t, logsEnd: scope.logsEnd, ecs: scope.ecs, reaperGiven, estimatedFrom: d.estimatedFrom };

@@ -83,7 +83,24 @@ export function fitTable(cols: Col[], raw: Array<Array<string | number>>, fit: F
   return draw(head, rows.map((r) => r.map((c, i) => (cols[i].cut ? cut(c, widths[i], cols[i].cut) : c))), fit.color);
 }
 
-/** Prose wrapped at the width (words kept whole, a word longer than a line cut), each line indented. */
+/**
+ * A word longer than a line (a path in a sentence) broken into pieces of at most `room` columns,
+ * after a `/` when one falls in a piece's second half: nothing of it is lost, as a cut would lose
+ * the path's end and the `)` after it.
+ */
+export function breakWord(word: string, room: number): string[] {
+  const cs = [...word];
+  const out: string[] = [];
+  while (cs.length > room) {
+    const slash = cs.slice(0, room).lastIndexOf('/');
+    const n = slash >= room / 2 ? slash + 1 : room;
+    out.push(cs.splice(0, n).join(''));
+  }
+  out.push(cs.join(''));
+  return out;
+}
+
+/** Prose wrapped at the width (words kept whole, a word longer than a line broken over lines), each line indented. */
 export function wrap(text: string, fit: Fit, indent = ''): string {
   const safe = termSafe(text);
   if (fit.width === null) return indent + safe;
@@ -91,9 +108,11 @@ export function wrap(text: string, fit: Fit, indent = ''): string {
   const lines: string[] = [];
   let line = '';
   for (const word of safe.split(' ')) {
-    const w = cut(word, room);
-    if (line && widthOf(line) + 1 + widthOf(w) > room) { lines.push(line); line = ''; }
-    line = line ? `${line} ${w}` : w;
+    const pieces = widthOf(word) > room ? breakWord(word, room) : [word];
+    pieces.forEach((w, i) => {
+      if (line && (i > 0 || widthOf(line) + 1 + widthOf(w) > room)) { lines.push(line); line = ''; }
+      line = line ? `${line} ${w}` : w;
+    });
   }
   lines.push(line);
   return lines.map((l, i) => (i === 0 ? indent : indent.replace(/\S/g, ' ')) + l).join('\n');

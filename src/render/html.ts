@@ -18,6 +18,7 @@ import { windowHeadline } from './windows';
 import { wantsSummary } from './summary';
 import { notesOf, reportFindings } from './notes';
 import { COLOUR_GUIDE, GUIDE } from './guide';
+import { withCode } from './codeSpans';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
@@ -70,7 +71,7 @@ function incidentSection(inc: Incident, o: RenderOptions, windows: ClusterWindow
 
 /** Cluster windows first, each with its message as the headline. */
 function windowBlocks(windows: ClusterWindow[], tz: string): string[] {
-  return windows.map((w, i) => `<div class="window" id="win${i + 1}"><b>${esc(windowHeadline(w, tz))}</b>: ${esc(w.message)}${w.evidence.length ? ` <span class="muted">(${w.evidence.map((e) => `<code>${esc(cite(e))}</code>`).join(', ')})</span>` : ''}</div>`);
+  return windows.map((w, i) => `<div class="window" id="win${i + 1}"><b>${esc(windowHeadline(w, tz))}</b>: ${withCode(w.message, esc, (c) => `<code>${esc(c)}</code>`)}${w.evidence.length ? ` <span class="muted">(${w.evidence.map((e) => `<code>${esc(cite(e))}</code>`).join(', ')})</span>` : ''}</div>`);
 }
 
 /** The whole report as one HTML document. */

@@ -18,8 +18,10 @@ p.meta, .muted { color: var(--muted); }
 .caption { font-size: 12px; color: var(--muted); margin: 10px 0 0; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 13px; }
 th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-th { background: var(--band); font-weight: 600; }
+th { background: var(--band); font-weight: 600; overflow-wrap: normal; } /* a heading breaks between words, never inside one ("interru/ption") */
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.ref { white-space: nowrap; overflow-wrap: normal; width: 1%; }
+td.word { overflow-wrap: normal; } /* short words (a cause) break between words only */
 td.t { white-space: nowrap; font-variant-numeric: tabular-nums; }
 code, .log { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 td code { overflow-wrap: anywhere; word-break: break-all; }

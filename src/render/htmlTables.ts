@@ -13,6 +13,7 @@ import { cite, runNote, type EvidenceList } from './evidence';
 import { milestonesInOrder, missingMilestones } from './timeline';
 import { summaryHead, summaryRows } from './summary';
 import { RUN_HEAD, runsOf } from './runs';
+import { withCode } from './codeSpans';
 
 /** A cell: raw text (escaped here) or trusted markup built by this module. */
 type Cell = string | { html: string; cls?: string };
@@ -21,6 +22,10 @@ const cell = (c: Cell) => (typeof c === 'string' ? `<td>${esc(c)}</td>` : `<td${
 const t = (s: string): Cell => ({ html: esc(s), cls: 't' });
 const num = (s: string | number): Cell => ({ html: esc(s), cls: 'num' });
 const signed = signedDuration;
+/** An evidence ref (E1, E12): one word, never broken (td.ref: nowrap, as narrow as its text). */
+const ref = (html: string): Cell => ({ html, cls: 'ref' });
+/** Text that breaks between words only (a role, a cause, a node name, a date): the paths beside it give way instead. */
+const word = (s: string): Cell => ({ html: esc(s), cls: 'word' });
 
 export function table(head: string[], rows: Cell[][], cls?: string): string {
   return `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</tbody></table>`;
@@ -34,7 +39,7 @@ const refLink = (refs: EvidenceList, e: Evidence, anchor: string): string => {
 
 /** One row per cluster window and incident, each linking to its section. */
 export function summaryTable(r: Report, tz: string): string {
-  return table(summaryHead(tz), summaryRows(r, tz).map((s) => [{ html: `<a href="#${s.anchor}">${esc(s.id)}</a>` }, ...s.cells.slice(1).map((c, i) => (i === 1 || i === 2 ? t(c) : c))]), 'summary-table');
+  return table(summaryHead(tz), summaryRows(r, tz).map((s) => [{ html: `<a href="#${s.anchor}">${esc(s.id)}</a>` }, ...s.cells.slice(1).map((c, i) => (i === 1 || i === 2 ? t(c) : i === 3 || i === 4 ? num(c) : i === 5 ? word(c) : c))]), 'summary-table');
 }
 
 /** Evidence refs of a list of lines, as links. */
@@ -48,7 +53,7 @@ export function milestoneTable(inc: Incident, tz: string, refs: EvidenceList, an
   if (inc.estimatedStart) rows.push([t(clockWithZone(inc.start, tz)), num('+0s'), { html: '<span class="marker">OUTAGE BEGINS</span> estimated start' }, '—', '—']);
   for (const p of milestonesInOrder(inc, windows)) {
     const what = marks[p.name] ? `<span class="marker">${esc(marks[p.name]!)}</span> ${esc(p.label)}` : esc(p.label);
-    rows.push([t(clockWithZone(p.m.time, tz)), num(signed(offsetSeconds(inc.start, p.m.time))), { html: what }, observerOf(p.name, p.m), { html: refLink(refs, p.m.evidence, anchor) }]);
+    rows.push([t(clockWithZone(p.m.time, tz)), num(signed(offsetSeconds(inc.start, p.m.time))), { html: what }, observerOf(p.name, p.m), ref(refLink(refs, p.m.evidence, anchor))]);
   }
   const missing = missingMilestones(inc);
   return table([`time, ${clockHeader(tz)}`, 'from start', 'milestone', 'node', 'evidence'], rows) + (missing.length ? `<p class="muted">Not in the logs: ${esc(missing.join(', '))}.</p>` : '');
@@ -78,7 +83,7 @@ export function podTable(inc: Incident, tz: string): string {
 export function findingList(fs: Finding[], refs: EvidenceList | null, anchor: string): string {
   const items = fs.map((f) => {
     const ev = (f.evidence ?? []).map((e) => (refs ? refLink(refs, e, anchor) : `<code>${esc(cite(e))}</code>`)).join(', ');
-    return `<li><span class="sev-${esc(f.severity)}">${esc(f.severity)}</span> <code>${esc(f.code)}</code>: ${esc(f.message)}${ev ? ` (${ev})` : ''}</li>`;
+    return `<li><span class="sev-${esc(f.severity)}">${esc(f.severity)}</span> <code>${esc(f.code)}</code>: ${withCode(f.message, esc, (c) => `<code>${esc(c)}</code>`)}${ev ? ` (${ev})` : ''}</li>`;
   });
   return `<ul>${items.join('')}</ul>`;
 }
@@ -86,7 +91,7 @@ export function findingList(fs: Finding[], refs: EvidenceList | null, anchor: st
 export function evidenceTable(inc: Incident, refs: EvidenceList, anchor: string, tz: string): string {
   return table(['ref', 'where', 'line'], refs.items.map((e, i) => {
     const run = runNote(inc, e, tz);
-    return [{ html: `<span id="${anchor}-E${i + 1}">E${i + 1}</span>` }, { html: `<code>${esc(cite(e))}</code>${run ? ` <span class="muted">${esc(run)}</span>` : ''}` }, { html: `<div class="log">${esc(e.text)}</div>` }];
+    return [ref(`<span id="${anchor}-E${i + 1}">E${i + 1}</span>`), { html: `<code>${esc(cite(e))}</code>${run ? ` <span class="muted">${esc(run)}</span>` : ''}` }, { html: `<div class="log">${esc(e.text)}</div>` }];
   }));
 }
 
@@ -95,12 +100,12 @@ export function coverageTable(r: Report, tz: string): string {
   const head = v.base ? `<p class="muted">Paths under <code>${esc(v.base)}</code>.</p>` : '';
   const more = [restLine(v), moreWarningsLine(v)].filter((x): x is string => x !== null).map((m) => `<p class="muted">${esc(m)}</p>`);
   return head + table(['input', 'node', 'role', 'lines', 'parsed', 'unparsed', 'events', 'first', 'last'], v.rows.map((i) => [
-    { html: `<code>${esc(i.path.slice(v.base.length))}</code>` }, i.node ?? '?', i.role, num(i.lines), num(i.parsed), num(i.lines - i.parsed), num(i.events), utcWithZone(i.firstTime, tz), utcWithZone(i.lastTime, tz),
+    { html: `<code>${esc(i.path.slice(v.base.length))}</code>` }, word(i.node ?? '?'), word(i.role), num(i.lines), num(i.parsed), num(i.lines - i.parsed), num(i.events), word(utcWithZone(i.firstTime, tz)), word(utcWithZone(i.lastTime, tz)),
   ]), 'coverage') + v.warnings.map((w) => `<p class="muted"><code>${esc(w.path)}</code>: ${esc(w.text)}</p>`).join('') + more.join('');
 }
 
 /** Runs of repeated lines: who, what, how many until when, with the first line's evidence link. */
 export function runTable(inc: Incident, tz: string, refs: EvidenceList, anchor: string): string {
   const runs = runsOf(inc, tz);
-  return runs.length ? table(RUN_HEAD, runs.map((x) => [x.node, x.what, x.peer, t(x.from), t(x.repeats), { html: refLink(refs, x.evidence, anchor) }])) : '';
+  return runs.length ? table(RUN_HEAD, runs.map((x) => [x.node, x.what, x.peer, t(x.from), t(x.repeats), ref(refLink(refs, x.evidence, anchor))])) : '';
 }

@@ -11,7 +11,8 @@ export function jiraText(s: string): string {
     .replace(/([*_^~{}[\]|!#?])/g, '\\$1')
     .replace(/\+(?!\d)/g, '\\+')
     .replace(/(^|\s)-/g, '$1\\-')
-    .replace(/\u0000/g, '&#92;');
+    .replace(/\u0000/g, '&#92;')
+    .replace(/`/g, '&#96;'); // not markup in Jira, but a pasted report must not read as Markdown
   return t.trim() === '' ? ' ' : t;
 }
 

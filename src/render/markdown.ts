@@ -20,6 +20,7 @@ import { GUIDE } from './guide';
 import { RUN_HEAD, runsOf } from './runs';
 import { mdCode, mdTable, mdText } from './mdEscape';
 import { append } from '../lists';
+import { withCode } from './codeSpans';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -51,7 +52,7 @@ function phaseSection(inc: Incident, tz: string, windows: ClusterWindow[]): stri
 function findingLines(fs: Finding[], refs: EvidenceList | null): string[] {
   return fs.map((f) => {
     const ev = f.evidence?.length ? ` (${f.evidence.map((e) => (refs ? refs.ref(e) : mdCode(cite(e), false))).join(', ')})` : '';
-    return `- **${f.severity}** \`${f.code}\`: ${mdText(f.message)}${ev}`;
+    return `- **${f.severity}** \`${f.code}\`: ${withCode(f.message, mdText, (c) => mdCode(c, false))}${ev}`;
   });
 }
 
@@ -89,7 +90,7 @@ function incidentSection(inc: Incident, o: RenderOptions, windows: ClusterWindow
 /** Windows first (DESIGN §6b), each with its message as the headline and its evidence. */
 export function windowLines(windows: ClusterWindow[], tz: string): string[] {
   if (!windows.length) return [];
-  return ['## Cluster windows', '', ...windows.map((w) => `- **${mdText(windowHeadline(w, tz))}**: ${mdText(w.message)}${w.evidence.length ? ` (${w.evidence.map((e) => mdCode(cite(e), false)).join(', ')})` : ''}`), ''];
+  return ['## Cluster windows', '', ...windows.map((w) => `- **${mdText(windowHeadline(w, tz))}**: ${withCode(w.message, mdText, (c) => mdCode(c, false))}${w.evidence.length ? ` (${w.evidence.map((e) => mdCode(cite(e), false)).join(', ')})` : ''}`), ''];
 }
 
 function coverage(r: Report, tz: string): string {

@@ -10,7 +10,7 @@ import { phasesOf, phaseTitle } from './phases';
 import { markersOf } from './markers';
 import { fmtClock } from './time';
 import { utcWithZone } from './zoned';
-import { labelRows, labelSpan } from './labelRows';
+import { labelRows, labelSpan, textRows, WINDOW_CHAR_W } from './labelRows';
 import { LANE_H, laneMarks } from './swimlaneMarks';
 import { WINDOW_TITLES, windowsOver } from './windows';
 import { append, maxOf, minOf } from '../lists';
@@ -21,6 +21,7 @@ const W = 760;
 const LABEL_W = 140;
 const ROW_H = 14; // one row of marker labels: an 11px bold line with its descent
 const AXIS_H = 36;
+const WIN_ROW_H = 12; // one row of cluster window names: a 10px italic line with its descent
 
 /** The lane an event belongs to: its observer node, or the pod-reaper. */
 export function laneOf(e: TimelineEvent): string {
@@ -74,10 +75,14 @@ function short(node: string): string {
   return host.length > 20 ? host.slice(0, 19) + '…' : host;
 }
 
-/** Vertical layout above the lanes: `rows` rows of marker labels, then the phase bar. */
-function headOf(rows: number): { phaseY: number; top: number } {
+/**
+ * Vertical layout above the lanes: `rows` rows of marker labels, the phase bar, then `winRows`
+ * rows of cluster window names (their bands start there).
+ */
+function headOf(rows: number, winRows: number): { phaseY: number; winY: number; top: number } {
   const phaseY = 10 + Math.max(1, rows) * ROW_H; // one row: the bar at 24 and the lanes at 44
-  return { phaseY, top: phaseY + 20 };
+  const winY = phaseY + 18;
+  return { phaseY, winY, top: winY + 2 + winRows * WIN_ROW_H };
 }
 
 function axis(s: Scale, tz: string, h: number, top: number): string[] {
@@ -110,15 +115,29 @@ function phaseBars(inc: Incident, s: Scale, y: number, windows: ClusterWindow[] 
   });
 }
 
-/** Bands for the cluster windows over the range, across every lane, named at their top. */
-function windowBands(windows: ClusterWindow[], s: Scale, top: number, bottom: number): string[] {
-  return windowsOver(windows, s.t0, s.t1).map((w) => {
+/**
+ * The cluster windows over the range, each with its band's edges and its name's place and row:
+ * windows that start seconds apart (etcd quorum lost, then control plane down) get stacked names.
+ */
+function windowLayout(windows: ClusterWindow[], s: Scale) {
+  const shown = windowsOver(windows, s.t0, s.t1).map((w) => {
     const x0 = Math.max(s.x0, xOf(s, Date.parse(w.start)));
     const x1 = w.end ? Math.min(s.x1, xOf(s, Date.parse(w.end))) : s.x1;
+    const label = WINDOW_TITLES[w.kind].toLowerCase();
+    return { w, x0, x1, label, ...labelSpan(x0 - 1, label, W, WINDOW_CHAR_W) };
+  });
+  const rows = textRows(shown);
+  return shown.map((b, i) => ({ ...b, row: rows[i] }));
+}
+
+/** Bands for the cluster windows, from their names' rows down across every lane. */
+function windowBands(bands: ReturnType<typeof windowLayout>, winY: number, bottom: number): string[] {
+  return bands.map(({ w, x0, x1, label, anchor, textX, row }) => {
     const tip = `${WINDOW_TITLES[w.kind]}: ${w.message}`;
+    const top = winY + row * WIN_ROW_H;
     return el('g', { class: 'window-band', 'data-window': w.kind },
       el('rect', { x: x0.toFixed(1), y: top, width: Math.max(2, x1 - x0).toFixed(1), height: bottom - top }, el('title', {}, esc(tip)))
-      + el('text', { class: 'window-label', x: (x0 + 3).toFixed(1), y: top + 10 }, esc(WINDOW_TITLES[w.kind].toLowerCase())));
+      + el('text', { class: 'window-label', x: textX.toFixed(1), y: top + 10, 'text-anchor': anchor }, esc(label)));
   });
 }
 
@@ -155,7 +174,8 @@ export function renderSwimlane(inc: Incident, tz: string, opts: SwimlaneOptions 
   const range = opts.range ?? fullRange(inc);
   const s: Scale = { t0: range[0], t1: range[1], x0: LABEL_W, x1: W - 12 };
   const markers = markerLayout(inc, s, opts.windows ?? []);
-  const head = headOf(maxOf([0, ...markers.map((m) => m.row + 1)]));
+  const bands = windowLayout(opts.windows ?? [], s);
+  const head = headOf(maxOf([0, ...markers.map((m) => m.row + 1)]), maxOf([0, ...bands.map((b) => b.row + 1)]));
   const h = head.top + lanes.length * LANE_H + AXIS_H;
   const inRange = (e: TimelineEvent) => !!e.time && Date.parse(e.time) >= s.t0 && Date.parse(e.time) <= s.t1;
   const parts = [...axis(s, tz, h, head.top), ...phaseBars(inc, s, head.phaseY, opts.windows ?? [])];
@@ -165,7 +185,7 @@ export function renderSwimlane(inc: Incident, tz: string, opts: SwimlaneOptions 
       `<rect class="lane-bg" x="0" y="${y + 2}" width="${W}" height="${LANE_H - 4}" rx="3"/>`
       + el('text', { class: 'lane-label', x: 6, y: y + LANE_H / 2 + 4 }, el('title', {}, esc(lane)) + esc(short(lane)))));
   });
-  append(parts, windowBands(opts.windows ?? [], s, head.top, head.top + lanes.length * LANE_H));
+  append(parts, windowBands(bands, head.winY, head.top + lanes.length * LANE_H));
   lanes.forEach((lane, i) => {
     const marks = laneMarks(inc.timeline.filter((e) => inRange(e) && laneOf(e) === lane), s, head.top + i * LANE_H, tz);
     parts.push(el('g', { class: 'marks', 'data-node': lane }, marks.join('')));

@@ -35,6 +35,14 @@ describe('findings', () => {
     expect(r.incidents[0].findings[0].message).toContain('36s after the start');
     expect(r.incidents[0].logsEnd).toBe('2022-12-29T09:14:13.000Z');
   });
+  test('a reaper-only incident after the observers\' logs end has no logsEnd (never "logs end -2h18m50s after the start")', () => {
+    // the agent's log stops at 09:14:13 UTC; the reaper force-deletes another node's pods hours later
+    const r = reportOf([{ path: ECS_AGENT, node: 'w1', lines: loss }, { path: 'reaper', lines: reaperRun('12:20:01', '2022-12-29T12:08:11Z', 'huebackend-0') }]);
+    const late = r.incidents.find((i) => i.estimatedStart)!;
+    expect(late.start > '2022-12-29T09:14:13.000Z').toBe(true);
+    expect(late.logsEnd).toBeUndefined();
+    expect(r.incidents[0].logsEnd).toBe('2022-12-29T09:14:13.000Z');
+  });
   test('a timely reaper run gives no timing finding', () => {
     const r = reportOf([{ path: 'w1', node: 'w1', lines: loss }, { path: 'reaper', lines: reaperRun('09:40:02', '2022-12-29T09:20:25Z') }]);
     expect(codes(r).filter((c) => TIMING.has(c))).toEqual([]);

@@ -1,6 +1,7 @@
 // Opens the HTML report of seed Case #1 in headless Chromium (Debian's `chromium`, driven by
 // playwright-core): the swimlane renders with one lane per node, no console errors, no network
-// request, and the hostile pod name shows as text without running. Screenshots go to test/output/.
+// request, and the hostile pod name shows as text without running. Screenshots go to test/output/
+// (the pictures in README.md and docs/ come from docs/screenshots.js).
 // Skips (with a message) when no Chromium binary is installed; .ci/run installs it.
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -10,12 +11,12 @@ import { renderHtml } from '../../src/render/html';
 import { lanesOf } from '../../src/render/swimlane';
 import { runCli, CASE1 } from '../support/cli';
 import { hostileCase1, hostileReport, HOSTILE_POD, HOSTILE_POD_NOSPACE } from '../support/hostile';
+import { handmadeReport } from './handmade';
 
 // CHROMIUM_PATH, when set, is the only candidate (so the skip can be checked: CHROMIUM_PATH=/none).
 const CANDIDATES = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 const BIN = CANDIDATES.find((p): p is string => !!p && existsSync(p));
 const OUT = path.join(__dirname, '..', 'output');
-const DOCS = path.join(__dirname, '..', '..', 'docs');
 
 if (!BIN) {
   // eslint-disable-next-line no-console
@@ -81,7 +82,6 @@ if (!BIN) {
     expect(seen).toEqual({ console: [], requests: [], dialogs: [], errors: [] });
     await page.screenshot({ path: path.join(OUT, 'case1.png') });
     await page.screenshot({ path: path.join(OUT, 'case1-full.png'), fullPage: true });
-    if (process.env.UPDATE_GOLDEN === '1') await fs.copyFile(path.join(OUT, 'case1.png'), path.join(DOCS, 'report-case1.png'));
     await page.close();
   });
 
@@ -113,7 +113,6 @@ if (!BIN) {
       expect(seen).toEqual({ console: [], requests: [], dialogs: [], errors: [] });
       if (file.endsWith('case1.html')) {
         await page.screenshot({ path: path.join(OUT, 'case1-800.png') });
-        if (process.env.UPDATE_GOLDEN === '1') await fs.copyFile(path.join(OUT, 'case1-800.png'), path.join(DOCS, 'report-800px.png'));
       }
       await page.close();
     }
@@ -137,6 +136,53 @@ if (!BIN) {
     expect(pages).toBeGreaterThanOrEqual(Math.ceil(height / pageH));
     expect(pages).toBeLessThanOrEqual(Math.ceil((height * 1.15) / pageH));
     expect(seen).toEqual({ console: [], requests: [], dialogs: [], errors: [] });
+    await page.close();
+  });
+
+  test('cluster windows seconds apart: their names, the marker and phase labels never overprint, and stay in the picture', async () => {
+    // etcd quorum lost 3 s before the control plane goes down (the all-servers-down shape), and both at one instant
+    const r = handmadeReport();
+    const apart = { ...r, windows: [{ ...r.windows![1], start: '2024-10-20T09:00:27.000Z' }, r.windows![0]] };
+    for (const [name, report] of [['apart', apart], ['same instant', r]] as const) {
+      const file = path.join(OUT, `windows-${name.replace(' ', '-')}.html`);
+      await fs.writeFile(file, renderHtml(report, { tz: 'Asia/Shanghai', color: false }));
+      const { page, seen } = await open(file);
+      await page.setViewportSize({ width: 800, height: 1000 });
+      const svgs = (await page.evaluate(`[...document.querySelectorAll('svg.swimlane')].map((svg) => ({
+        windows: svg.querySelectorAll('text.window-label').length,
+        width: svg.viewBox.baseVal.width,
+        labels: [...svg.querySelectorAll('text.window-label, text.ms-label, text.phase-label')].map((t) => { const b = t.getBBox(); return { text: t.getAttribute('class') + ': ' + t.textContent, x: b.x, y: b.y, w: b.width, h: b.height }; }),
+      }))`)) as Array<{ windows: number; width: number; labels: Array<{ text: string; x: number; y: number; w: number; h: number }> }>;
+      expect(svgs.filter((s) => s.windows === 2).length).toBeGreaterThanOrEqual(1);
+      for (const { labels, width } of svgs) {
+        const overlaps = labels.flatMap((a, i) => labels.slice(i + 1).filter((b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h).map((b) => `${a.text} / ${b.text}`));
+        expect({ name, overlaps }).toEqual({ name, overlaps: [] });
+        expect({ name, outside: labels.filter((l) => l.x < 0 || l.x + l.w > width).map((l) => l.text) }).toEqual({ name, outside: [] });
+      }
+      expect(seen).toEqual({ console: [], requests: [], dialogs: [], errors: [] });
+      await page.locator('svg.swimlane').first().screenshot({ path: path.join(OUT, `windows-${name.replace(' ', '-')}.png`) });
+      await page.close();
+    }
+  });
+
+  test('evidence refs (E1, E12) never wrap; headings, durations and causes never break inside a word; at 800 px and on A4', async () => {
+    const file = await writeThree();
+    const { page } = await open(file);
+    // a ref's text on more than one line box: wrapped (or broken inside the word)
+    const refs = `[...document.querySelectorAll('td')].filter((td) => /^E\\d+$/.test(td.textContent))`;
+    const wrapped = `${refs}.filter((td) => { const r = document.createRange(); r.selectNodeContents(document.createTreeWalker(td, NodeFilter.SHOW_TEXT).nextNode()); return r.getClientRects().length > 1; }).map((td) => td.textContent)`;
+    // the words of table headings and short cells, each on one line box ("interru|ption", "26m25|s", "unkno|wn");
+    // a line may end after a hyphen (a node name breaks as feng-|ws1.sme-|feng.athens.cloudera.com)
+    const broken = `(() => { const out = []; for (const el of document.querySelectorAll('th, td.num, td.word, td.t')) { const w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT); for (let n = w.nextNode(); n; n = w.nextNode()) for (const m of n.data.matchAll(/[^\\s-]+-*/g)) { const r = document.createRange(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length); if (r.getClientRects().length > 1) out.push(m[0]); } } return out; })()`;
+    expect((await page.evaluate(`${refs}.length`)) as number).toBeGreaterThan(20);
+    for (const width of [800, 480]) {
+      await page.setViewportSize({ width, height: 1000 });
+      expect({ width, wrapped: await page.evaluate(wrapped) }).toEqual({ width, wrapped: [] });
+      if (width === 800) expect({ width, broken: await page.evaluate(broken) }).toEqual({ width, broken: [] });
+    }
+    await page.setViewportSize({ width: Math.floor(((210 - 24) / 25.4) * 96), height: 1000 });
+    await page.emulateMedia({ media: 'print' });
+    expect({ print: true, wrapped: await page.evaluate(wrapped), broken: await page.evaluate(broken) }).toEqual({ print: true, wrapped: [], broken: [] });
     await page.close();
   });
 

@@ -55,3 +55,46 @@ describe('Jira escaping', () => {
     expect(jiraNoformat('x {noformat} y {NOFORMAT}')).toBe('x { noformat} y { noformat}');
   });
 });
+
+/** The Jira text outside its {noformat} blocks (log lines are literal there). */
+const markup = (text: string) => text.split(/\{noformat\}[\s\S]*?\{noformat\}/).join('\n');
+
+/** Markdown that Jira would show as it is: code spans, bold, links, ATX headings, fences. */
+function markdownisms(text: string): string[] {
+  return markup(text).split('\n').flatMap((line) => [
+    ...(/`/.test(line) ? [`backtick: ${line}`] : []),
+    ...(/\*\*/.test(line) ? [`**bold**: ${line}`] : []),
+    ...(/(?<!\\)\]\(/.test(line) ? [`[text](url): ${line}`] : []), // an escaped \] is text
+    ...(/^\s*#/.test(line) ? [`# heading: ${line}`] : []),
+  ]);
+}
+
+describe('Jira output holds no Markdown', () => {
+  test.each([
+    ['seed cases', [CASE1, CASE2]],
+    ['three incidents', [CASE1, CASE2, 'fixtures/rke2-2024-server-down']],
+    ['Rancher 2023', ['fixtures/rancher-2023-server-down']],
+    ['year rollover', ['fixtures/year-rollover']],
+    ['Cloudera zip 2022', ['fixtures/cloudera-zip-2022']],
+    ['startup only', ['fixtures/startup-only']],
+  ])('%s', async (_n, paths) => {
+    const run = await runCli([...paths, '-f', 'jira', '--tz', 'Asia/Shanghai']);
+    expect(run.code).toBe(0);
+    expect(markdownisms(run.stdout)).toEqual([]);
+  });
+
+  test('a command in a finding is {{monospace}}, its characters escaped inside', async () => {
+    expect((await runCli([CASE1, CASE2, '-f', 'jira'])).stdout).toContain('check they are gone ({{kubectl get pod <pod> \\-n <ns>}})');
+    expect((await runCli(['fixtures/rke2-2024-server-down', '-f', 'jira'])).stdout).toContain('({{kubectl get pods \\-A \\-o wide \\| grep Terminating}}, then {{kubectl delete pod <pod> \\-n <ns> \\--grace-period=0 \\--force}})');
+  });
+
+  test('the hand-made report, with backticks in a window message, a finding and log text', () => {
+    const r = handmadeReport();
+    r.windows![0] = { ...r.windows![0], message: `${r.windows![0].message} Run \`kubectl get nodes\`.` };
+    r.incidents[0].findings.push({ code: 'x', severity: 'info', message: 'a **bold** [link](http://x) # not a heading `one` and an unpaired ` tick', evidence: [] });
+    const text = renderJira(r, { tz: 'UTC', color: false });
+    expect(markdownisms(text)).toEqual([]);
+    expect(text).toContain('Run {{kubectl get nodes}}.');
+    expect(text).toContain('a \\*\\*bold\\*\\* \\[link\\](http://x) \\# not a heading {{one}} and an unpaired &#96; tick');
+  });
+});

@@ -1,6 +1,6 @@
 // The terminal table fits $COLUMNS: cut columns end in `…`, tables too wide fold into key/value
 // lines, prose wraps; --wide (width null) cuts nothing; log text is made terminal-safe.
-import { cut, fitTable, fold, wrap } from '../../src/render/fit';
+import { breakWord, cut, fitTable, fold, wrap } from '../../src/render/fit';
 import { renderTable } from '../../src/render/table';
 import { runCli, CASE1, CASE2 } from '../support/cli';
 import { handmadeReport } from './handmade';
@@ -27,6 +27,16 @@ describe('fit helpers', () => {
     expect(wrap('one two three four', { width: 20, color: false }, '  ').split('\n').every((l) => l.length <= 20)).toBe(true);
     expect(wrap('one two', { width: null, color: false })).toBe('one two');
   });
+  test('a word longer than a line (a path in a sentence) is broken over lines, after a slash when it can, never cut', () => {
+    const p = 'ecs-server-down/feng-ws1.sme-feng.athens.cloudera.com/process/1546338947-ecs-ECS_SERVER/logs/stderr.log:54';
+    expect(breakWord(p, 40)).toEqual(['ecs-server-down/feng-ws1.sme-feng.athens', '.cloudera.com/process/', '1546338947-ecs-ECS_SERVER/logs/', 'stderr.log:54']);
+    expect(breakWord('x'.repeat(50), 20)).toEqual(['x'.repeat(20), 'x'.repeat(20), 'x'.repeat(10)]);
+    const text = `it is registered in the cluster (${p}) but has no logs`;
+    const w = wrap(text, { width: 40, color: false }, '  ');
+    expect(w.split('\n').every((l) => [...l].length <= 40)).toBe(true);
+    expect(w).not.toContain('…');
+    expect(w.split('\n').map((l) => l.trim()).join('')).toContain(`(${p})`);
+  });
   test('cells and prose are terminal-safe: control characters are shown, never sent', () => {
     const t = fitTable(cols(2), [['evil\u001b[2J', 'rtl\u202e']], { width: null, color: false });
     expect(t).toContain('evil\\x1b[2J');
@@ -43,6 +53,12 @@ describe.each([[80], [120]])('the seed cases in a %i-column terminal', (columns)
     const wide = run.stdout.split('\n').filter((l) => [...l].length > columns);
     expect(wide).toEqual([]);
     for (const s of ['OUTAGE BEGINS first sign of failure', 'OUTAGE MITIGATED load balancer failed over', 'hiveserver2-0', 'cdp-release-alert-admin-service-68f5c6dd7c-glt9k', 'Summary:']) expect(run.stdout).toContain(s);
+    // prose keeps every word: the cause's path is broken over lines, not cut, its ')' kept
+    const cause = run.stdout.slice(run.stdout.indexOf('Cause: unknown'), run.stdout.indexOf('start 2022-12-29 12:02:01'));
+    expect(cause).not.toContain('…');
+    expect(cause.replace(/\n/g, '')).toContain('feng-ws1.sme-feng.athens.cloudera.com/process/1546338947-ecs-ECS_SERVER/logs/stderr.log:54)');
+    // a reaper-only incident hours after the observers' logs end says no negative "logs end"
+    expect(run.stdout).not.toMatch(/logs end [+]?-/);
     expect(run.stderr).toBe('');
   });
 });
