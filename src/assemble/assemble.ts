@@ -122,7 +122,8 @@ function build(d: Draft, scope: Scope): Incident {
   if (eviction) milestones.podsTerminating = milestoneOf(eviction);
   const lastEvidence = Math.max(d.group?.lastEvidence ?? start, endTime ?? start);
   const context = d.group ? contextEvents(timed, start, lastEvidence) : [];
-  const durations = durationsOf(start, milestones);
+  // a peer lost several times is down from its first loss to its last return (null while the last loss is open)
+  const durations = durationsOf(start, milestones, cycles && cycles.length > 1 ? endTime : undefined);
   const inc: Incident = {
     id: 0, // numbered once every incident is built and sorted
     peer, start: iso(start)!, estimatedStart: d.estimated, end: iso(endTime),

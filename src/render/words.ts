@@ -49,9 +49,15 @@ export function summaryOf(inc: Incident, tz = 'UTC', windows: ClusterWindow[] = 
   if (controlPlaneDownAt(inc, windows)) parts.push('no server was left to fail over to (control plane down)');
   else if (d.failover !== null) parts.push(`traffic failed over in ${fmtDuration(d.failover)}`);
   if (d.interruption !== null) parts.push(`its pods were force-deleted after ${fmtDuration(d.interruption)}`);
-  parts.push(inc.milestones.peerBack ? `it came back after ${fmtDuration(d.downtime)}` : `it did not come back in the logs${inc.logsEnd ? ` (logs end ${fmtDuration(offsetSeconds(inc.start, inc.logsEnd))} after the start)` : ''}`);
+  const flaps = inc.cycles?.length ?? 0;
+  // a flapping peer is back when its last loss closes (DESIGN §6b), not at its first return
+  const back = flaps > 1 ? inc.end !== null : !!inc.milestones.peerBack;
+  const story = flaps > 1 ? `it was lost ${flaps} times and came back for good after ${fmtDuration(d.downtime)}` : `it came back after ${fmtDuration(d.downtime)}`;
+  parts.push(back ? story : `it did not come back in the logs${flaps > 1 ? ` after its ${ordinal(flaps)} loss` : ''}${inc.logsEnd ? ` (logs end ${fmtDuration(offsetSeconds(inc.start, inc.logsEnd))} after the start)` : ''}`);
   return parts.join('; ') + '.';
 }
+
+const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
 
 /** `Cause: shutdown — ...` in words (evidence refs are added by each renderer), or null. */
 export function causeText(inc: Incident): string | null {

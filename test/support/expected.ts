@@ -153,6 +153,8 @@ export function expectReport(s: Scenario, f: GenFacts): ExpectedReport {
     });
     if (e.estimated) cycles[0].lost = e.start;
     const end = e.milestones.peerBack === null ? null : cycles[cycles.length - 1].back;
+    // a flapping peer is down from its first loss to its last return (DESIGN §6: downtime = end - start)
+    if (cycles.length > 1) e.durations.downtime = secs(Date.parse(e.start), end === null ? null : Date.parse(end));
     incidents.push({ ...e, pods: [...e.pods].sort(), cycles, end, logsEnd: end === null ? iso(coveredUntil(model, o.node)) : null, cause: causeOf(s, f, o, e) });
   }
   incidents.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
