@@ -15,6 +15,7 @@ import { NameBook, portOf, sameHost, SERVER_PORTS } from './peers';
 import { expectedEvictSeconds, SLACK_SECONDS } from './timing';
 import { fmtDuration } from './format';
 import { dropRepeats } from './repeats';
+import { etcdMembersOf } from './etcdPeers';
 import { knownServers, registeredNodes, tellStory } from './story';
 import { joinPods, notReadyDrafts, reaperOnlyDrafts, splitByNotReady, type Draft } from './drafts';
 import { append } from '../lists';
@@ -93,6 +94,8 @@ interface Scope {
   logsEnd: number | null;
   /** some input is Cloudera ECS: the pod-reaper may be named */
   ecs: boolean;
+  /** the input shows the peer runs an etcd member */
+  etcdMember: (peer: Incident['peer']) => boolean;
 }
 
 function build(d: Draft, scope: Scope): Incident {
@@ -136,7 +139,7 @@ function build(d: Draft, scope: Scope): Incident {
     ...(endTime === null ? { logsEnd: iso(scope.logsEnd) } : {}),
   };
   inc.findings = [...podFindings(d.pods), ...timingFindings(inc, t), ...observerSkewFindings(facts, peer.address), ...plannedStopFindings(context)];
-  const oc = { t, logsEnd: scope.logsEnd, ecs: scope.ecs, reaperGiven, estimatedFrom: d.estimatedFrom };
+  const oc = { t, logsEnd: scope.logsEnd, ecs: scope.ecs, reaperGiven, estimatedFrom: d.estimatedFrom, etcdMember: scope.etcdMember };
   for (const f of [estimatedStartFinding(inc, oc), podsTerminatingFinding(inc, d.pods, oc), flappingFinding(inc, oc, (cycles ?? []).map((c) => c.lost.ev.evidence)), notBackFinding(inc, oc), podOutcomeFinding(d.pods)]) append(inc.findings, f);
   return inc;
 }
@@ -161,7 +164,7 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   const notReady = timed.filter((e): e is NotReady => e.kind === 'node.not-ready');
   const reaperGiven = reaper.sources.size > 0;
   const ecs = reaperGiven || inputs.some((i) => i.role === 'reaper' || /^cloudera-/.test(i.layout ?? ''));
-  const scope: Scope = { names, timed, notReady, t, reaperGiven, claimed, allFacts, logsEnd: logsEndOf(inputs, opts.until), ecs };
+  const scope: Scope = { names, timed, notReady, t, reaperGiven, claimed, allFacts, logsEnd: logsEndOf(inputs, opts.until), ecs, etcdMember: etcdMembersOf(timed, inputs, names) };
   append(drafts, splitByNotReady(reaperOnlyDrafts(left, t), notReady, t, (n) => { const a = names.addrOf(n); return !a || !claimed.has(a); }));
   drafts.sort((a, b) => a.start - b.start);
   const built = drafts.map((d) => build(d, scope));
