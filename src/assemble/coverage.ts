@@ -1,6 +1,6 @@
 // `coverage-gap` findings (DESIGN §6): a node whose logs stop before an incident, or start after
 // it began, cannot show how it saw the outage; its absence from the observers is not evidence.
-import type { Event, Finding, Incident, InputSummary } from '../types';
+import type { Event, Finding, HostSpan, Incident, InputSummary } from '../types';
 import type { NameBook } from './peers';
 import { shortName } from './peers';
 
@@ -10,18 +10,30 @@ interface Span { node: string; first: number; last: number; paths: string[] }
 export function nodeSpans(inputs: InputSummary[]): Span[] {
   const by = new Map<string, Span>();
   for (const i of inputs) {
-    if (!i.node || i.role === 'reaper' || i.skipped || !i.firstTime || !i.lastTime) continue;
-    const f = Date.parse(i.firstTime);
-    const l = Date.parse(i.lastTime);
-    const s = by.get(i.node);
-    if (!s) by.set(i.node, { node: i.node, first: f, last: l, paths: [i.path] });
-    else { s.first = Math.min(s.first, f); s.last = Math.max(s.last, l); s.paths.push(i.path); }
+    if (i.role === 'reaper' || i.skipped) continue;
+    for (const h of perNode(i)) {
+      if (!h.firstTime || !h.lastTime) continue;
+      const f = Date.parse(h.firstTime);
+      const l = Date.parse(h.lastTime);
+      const s = by.get(h.node);
+      if (!s) by.set(h.node, { node: h.node, first: f, last: l, paths: [i.path] });
+      else { s.first = Math.min(s.first, f); s.last = Math.max(s.last, l); s.paths.push(i.path); }
+    }
   }
   return [...by.values()];
 }
 
 
 /** How close to the start a node's last line must be to suggest it is the lost node itself. */
+/**
+ * What an input covers, node by node: its own node, or each host of a paste of several journals
+ * (each host's own first and last line: reaper output pasted below ends no host's log).
+ */
+export function perNode(i: InputSummary): HostSpan[] {
+  if (i.hosts?.length) return i.hosts;
+  return i.node ? [{ node: i.node, firstTime: i.firstTime, lastTime: i.lastTime }] : [];
+}
+
 const SELF_WINDOW_MS = 5 * 60_000;
 
 /** Nodes (other than the peer itself) whose logs do not reach the incident's start. */
@@ -48,7 +60,7 @@ export function coverageFindings(inc: Incident, spans: Span[], names: NameBook):
 /** An observer's last covered time: its node's latest file end, else its own file's; never past `until` (--until). */
 export function coverageOf(inputs: InputSummary[], until = Infinity): (e: Event) => number | null {
   const byNode = new Map<string, number>();
-  for (const i of inputs) if (i.node && i.lastTime) byNode.set(i.node, Math.max(byNode.get(i.node) ?? -Infinity, Date.parse(i.lastTime)));
+  for (const i of inputs) for (const h of perNode(i)) if (h.lastTime) byNode.set(h.node, Math.max(byNode.get(h.node) ?? -Infinity, Date.parse(h.lastTime)));
   const own = (e: Event) => (e.node && byNode.has(e.node) ? byNode.get(e.node)! : inputs[e.source]?.lastTime ? Date.parse(inputs[e.source].lastTime!) : null);
   return (e) => { const t = own(e); return t === null ? null : Math.min(t, until); };
 }
@@ -56,6 +68,10 @@ export function coverageOf(inputs: InputSummary[], until = Infinity): (e: Event)
 /** The latest time any observer's logs cover (the pod-reaper's output is no observer's), never past `until`. */
 export function logsEndOf(inputs: InputSummary[], until = Infinity): number | null {
   let end: number | null = null;
-  for (const i of inputs) if (i.role !== 'reaper' && !i.skipped && i.lastTime) end = Math.max(end ?? -Infinity, Date.parse(i.lastTime));
+  for (const i of inputs) {
+    if (i.role === 'reaper' || i.skipped) continue;
+    // a paste of several journals ends where its hosts' logs end, not at the reaper output below them
+    for (const t of i.hosts?.length ? i.hosts.map((h) => h.lastTime) : [i.lastTime]) if (t) end = Math.max(end ?? -Infinity, Date.parse(t));
+  }
   return end === null ? null : Math.min(end, until);
 }

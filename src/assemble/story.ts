@@ -55,9 +55,12 @@ export function tellStory(incidents: Incident[], c: StoryContext): { incidents: 
 
 /** The latest line of the inputs the node's own events came from. */
 function loggedUntil(inputs: InputSummary[], own: Event[]): number | null {
-  const sources = new Set(own.map((e) => e.source));
   let last: number | null = null;
-  for (const s of sources) { const t = inputs[s]?.lastTime; if (t) last = Math.max(last ?? -Infinity, Date.parse(t)); }
+  for (const e of own) {
+    const i = inputs[e.source];
+    const t = i?.hosts?.length ? i.hosts.find((h) => h.node === e.node)?.lastTime : i?.lastTime;
+    if (t) last = Math.max(last ?? -Infinity, Date.parse(t));
+  }
   return last;
 }
 
