@@ -2,7 +2,7 @@
 // milestones, durations, observers and findings (DESIGN §6). Pure: no clock, no I/O.
 import type { Event, EventOf, Finding, Incident, InputSummary, Report, SourceLag, TimelineEvent, TimingModel } from '../types';
 import { lagFindings, observerSkewFindings } from './skew';
-import { coverageFindings, coverageOf, logsEndOf, nodeSpans } from './coverage';
+import { coverageFindings, coverageOf, excerptFindings, logsEndOf, nodeSpans } from './coverage';
 import { byTime, prepareEvents } from './prepare';
 import { contextEvents, firstEviction, plannedStopFindings } from './context';
 import { factsOf, type Fact } from './facts';
@@ -176,7 +176,7 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   });
   const incidents = story.incidents;
   const spans = nodeSpans(inputs);
-  for (const inc of incidents) append(inc.findings, coverageFindings(inc, spans, names));
+  for (const inc of incidents) append(inc.findings, [...excerptFindings(inc, spans), ...coverageFindings(inc, spans, names)]);
 
   const findings: Finding[] = unreachable.map((u) => ({
     code: 'peer-unreachable', severity: 'warning' as const,

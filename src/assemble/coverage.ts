@@ -3,6 +3,8 @@
 import type { Event, Finding, HostSpan, Incident, InputSummary } from '../types';
 import type { NameBook } from './peers';
 import { shortName } from './peers';
+import { SLACK_SECONDS } from './timing';
+import { fmtDuration } from './format';
 
 interface Span { node: string; first: number; last: number; paths: string[] }
 
@@ -23,8 +25,6 @@ export function nodeSpans(inputs: InputSummary[]): Span[] {
   return [...by.values()];
 }
 
-
-/** How close to the start a node's last line must be to suggest it is the lost node itself. */
 /**
  * What an input covers, node by node: its own node, or each host of a paste of several journals
  * (each host's own first and last line: reaper output pasted below ends no host's log).
@@ -34,6 +34,8 @@ export function perNode(i: InputSummary): HostSpan[] {
   return i.node ? [{ node: i.node, firstTime: i.firstTime, lastTime: i.lastTime }] : [];
 }
 
+
+/** How close to the start a node's last line must be to suggest it is the lost node itself. */
 const SELF_WINDOW_MS = 5 * 60_000;
 
 /** Nodes (other than the peer itself) whose logs do not reach the incident's start. */
@@ -55,6 +57,26 @@ export function coverageFindings(inc: Incident, spans: Span[], names: NameBook):
     }
   }
   return out;
+}
+
+/**
+ * An excerpt that starts inside the outage (DESIGN §6b "Excerpts start mid-story"): when no log
+ * covers more than a minute before the incident's first sign (a silent peer is noticed within a
+ * ping deadline), its start is the first line of the evidence, not when the peer went down. Said
+ * once per incident; the story then does not claim "went down at" (render/words.ts).
+ */
+export function excerptFindings(inc: Incident, spans: Span[]): Finding[] {
+  if (inc.estimatedStart || !spans.length) return [];
+  const begin = spans.reduce((m, s) => Math.min(m, s.first), Infinity);
+  const start = Date.parse(inc.start);
+  if (begin < start - SLACK_SECONDS * 1000) return [];
+  const who = inc.peer.node ?? inc.peer.address ?? 'the peer';
+  const when = begin >= start ? 'with its first sign' : `${fmtDuration((start - begin) / 1000)} before its first sign`;
+  return [{
+    code: 'excerpt-starts-inside', severity: 'warning',
+    message: `The logs begin at ${new Date(begin).toISOString()}, ${when}: incident ${inc.id} may have begun before the evidence. Its start (${inc.start}) is the first line of the evidence, not necessarily when ${who} went down, and the durations from the start are lower bounds. Add earlier or rotated logs to see the real start.`,
+    ...(inc.milestones.firstSign ? { evidence: [inc.milestones.firstSign.evidence] } : {}),
+  }];
 }
 
 /** An observer's last covered time: its node's latest file end, else its own file's; never past `until` (--until). */

@@ -45,7 +45,12 @@ export function summaryOf(inc: Incident, tz = 'UTC', windows: ClusterWindow[] = 
   const d = inc.durations;
   // a loss the peer recovered from within the grace period is a blip, not the node going down
   const blip = inc.findings.some((f) => f.code === 'transient-loss');
-  const parts = [`${peerLabel(inc).replace(/^./, (c) => c.toUpperCase())} ${blip ? 'was briefly unreachable' : 'went down'} ${inc.estimatedStart ? 'at about' : 'at'} ${clock(inc.start, tz)}${inc.estimatedStart ? ' (estimated from the pods\' deletion timestamps)' : ''}`];
+  // an excerpt that starts inside the outage: the start is the first line of the evidence, not when it went down
+  const excerpt = inc.findings.some((f) => f.code === 'excerpt-starts-inside');
+  const who = peerLabel(inc).replace(/^./, (c) => c.toUpperCase());
+  const parts = [excerpt
+    ? `${who} was already being lost at ${clock(inc.start, tz)}, where the logs begin (it may have gone down earlier)`
+    : `${who} ${blip ? 'was briefly unreachable' : 'went down'} ${inc.estimatedStart ? 'at about' : 'at'} ${clock(inc.start, tz)}${inc.estimatedStart ? ' (estimated from the pods\' deletion timestamps)' : ''}`];
   if (controlPlaneDownAt(inc, windows)) parts.push('no server was left to fail over to (control plane down)');
   else if (d.failover !== null) parts.push(`traffic failed over in ${fmtDuration(d.failover)}`);
   if (d.interruption !== null) parts.push(`its pods were force-deleted after ${fmtDuration(d.interruption)}`);

@@ -9,7 +9,7 @@ import { generate, type Generated, type Scenario } from '../support/generate';
 import { observedAll } from '../support/bundles';
 import { RELEASE, WORDINGS, type GenNode, type Wording } from '../support/wording';
 import { fakeIo } from '../support/cli';
-import { AT, bundleDir, CLUSTER, eventsOf, expectedAll, FOLDERS, runShape, timingFor } from '../support/shapes';
+import { AT, bundleDir, CLUSTER, eventsOf, expectedAll, FOLDERS, markdownOf, runShape, timingFor } from '../support/shapes';
 
 jest.setTimeout(120_000);
 
@@ -145,6 +145,14 @@ describe(`shape 4, an excerpt that starts at the first sign: ${EXCERPT_CASES.len
     });
     test('the predicted incidents and milestones', () => {
       expect(observedAll(x.r)).toEqual(expectedAll(x.g));
+    });
+    test('the report says the logs begin with the outage: the start is the first line, not "went down at"', () => {
+      for (const inc of x.r.incidents.filter((i) => !i.estimatedStart)) {
+        expect(inc.findings.filter((f) => f.code === 'excerpt-starts-inside')).toHaveLength(1);
+        const md = markdownOf(x.r, inc);
+        expect(md).toContain('where the logs begin (it may have gone down earlier)');
+        expect(md).not.toMatch(/went down at/);
+      }
     });
   });
 });
