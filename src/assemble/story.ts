@@ -39,7 +39,6 @@ export function tellStory(incidents: Incident[], c: StoryContext): { incidents: 
     else alone.push(iso);
   }
   let kept = incidents.filter((i) => !dropped.has(i));
-  append(findings, alone.map(isolationFinding));
   const observers = new Set(c.inputs.map((i) => i.node).filter((n): n is string => !!n));
   const restarts: Array<{ inc: Incident; startup: Event }> = [];
   for (const inc of kept) {
@@ -53,6 +52,8 @@ export function tellStory(incidents: Incident[], c: StoryContext): { incidents: 
   const restarted = new Set(restarts.map((r) => r.inc));
   kept = kept.filter((i) => !restarted.has(i));
   kept.forEach((inc, i) => (inc.id = i + 1));
+  // said once the incidents are numbered (the finding cites them)
+  append(findings, alone.map(isolationFinding));
   append(findings, restarts.map(restartFinding));
   // quorum is claimed only where etcd's own lines (peers, leaders, members) are in the input
   const etcdSeen = c.timed.some((e) => e.kind === 'etcd.peer-unreachable' || e.kind === 'etcd.peer-back' || e.kind === 'etcd.leader-changed' || e.kind === 'etcd.member-promoted');
