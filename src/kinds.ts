@@ -56,7 +56,7 @@ const dialTarget = (text: string | null | undefined): string | null => (text ? D
 /** An error without the parts that change from one retry to the next (local ephemeral ports). */
 const errorKey = (text: string | null | undefined): string => (text ?? '').replace(/:\d{1,5}->/g, ':*->');
 /** etcd member names are `<node>-<8 hex>`: the node part names the peer. */
-const MEMBER_SUFFIX = /-[0-9a-f]{8}$/;
+export const MEMBER_SUFFIX = /-[0-9a-f]{8}$/;
 const UP_STATES = new Set(['ACTIVE', 'PREFERRED', 'HEALTHY']);
 
 export const KINDS: { [K in EventKind]: KindRow<K> } = {

@@ -202,7 +202,12 @@ export interface InputSummary {
   skipped?: boolean;
   /** the bundle layout that recognised the input's path (rancher-collector, cloudera-process, ...) */
   layout?: string | null;
+  /** a paste of several nodes' journals (one input, a host per line): each host's own first and last line */
+  hosts?: HostSpan[];
 }
+
+/** One journald host of a multi-host paste: the time of its first and last line read. */
+export interface HostSpan { node: string; firstTime: string | null; lastTime: string | null }
 
 export type Severity = 'info' | 'warning' | 'critical';
 

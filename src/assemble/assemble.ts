@@ -2,7 +2,7 @@
 // milestones, durations, observers and findings (DESIGN §6). Pure: no clock, no I/O.
 import type { Event, EventOf, Finding, Incident, InputSummary, Report, SourceLag, TimelineEvent, TimingModel } from '../types';
 import { lagFindings, observerSkewFindings } from './skew';
-import { coverageFindings, coverageOf, logsEndOf, nodeSpans } from './coverage';
+import { coverageFindings, coverageOf, excerptFindings, logsEndOf, nodeSpans } from './coverage';
 import { byTime, prepareEvents } from './prepare';
 import { contextEvents, firstEviction, plannedStopFindings } from './context';
 import { factsOf, type Fact } from './facts';
@@ -15,6 +15,7 @@ import { NameBook, portOf, sameHost, SERVER_PORTS } from './peers';
 import { expectedEvictSeconds, SLACK_SECONDS } from './timing';
 import { fmtDuration } from './format';
 import { dropRepeats } from './repeats';
+import { etcdMembersOf } from './etcdPeers';
 import { knownServers, registeredNodes, tellStory } from './story';
 import { joinPods, notReadyDrafts, reaperOnlyDrafts, splitByNotReady, type Draft } from './drafts';
 import { append } from '../lists';
@@ -89,10 +90,12 @@ interface Scope {
   /** peer addresses that have an rke2 outage of their own */
   claimed: Set<string>;
   allFacts: Fact[];
-  /** the latest time the observers' logs cover (capped by --until) */
-  logsEnd: number | null;
+  /** where the observers' logs covering an instant end (capped by --until) */
+  logsEndAt: (at: number) => number | null;
   /** some input is Cloudera ECS: the pod-reaper may be named */
   ecs: boolean;
+  /** the input shows the peer runs an etcd member */
+  etcdMember: (peer: Incident['peer']) => boolean;
 }
 
 function build(d: Draft, scope: Scope): Incident {
@@ -122,7 +125,9 @@ function build(d: Draft, scope: Scope): Incident {
   if (eviction) milestones.podsTerminating = milestoneOf(eviction);
   const lastEvidence = Math.max(d.group?.lastEvidence ?? start, endTime ?? start);
   const context = d.group ? contextEvents(timed, start, lastEvidence) : [];
-  const durations = durationsOf(start, milestones);
+  // a peer lost several times is down from its first loss to its last return (null while the last loss is open)
+  const durations = durationsOf(start, milestones, cycles && cycles.length > 1 ? endTime : undefined);
+  const logsEnd = scope.logsEndAt(start);
   const inc: Incident = {
     id: 0, // numbered once every incident is built and sorted
     peer, start: iso(start)!, estimatedStart: d.estimated, end: iso(endTime),
@@ -134,10 +139,10 @@ function build(d: Draft, scope: Scope): Incident {
     ...(cycles ? { cycles: cycles.map((c) => ({ lost: iso(c.lost.ev.time)!, back: iso(c.back?.ev.time) })) } : {}),
     // where the logs end, for a node not back: only when that is after the start (a reaper-only incident
     // hours after the observers' logs stop would read "logs end -2h18m50s after the start")
-    ...(endTime === null && (scope.logsEnd === null || scope.logsEnd > start) ? { logsEnd: iso(scope.logsEnd) } : {}),
+    ...(endTime === null && (logsEnd === null || logsEnd > start) ? { logsEnd: iso(logsEnd) } : {}),
   };
   inc.findings = [...podFindings(d.pods), ...timingFindings(inc, t), ...observerSkewFindings(facts, peer.address), ...plannedStopFindings(context)];
-  const oc = { t, logsEnd: scope.logsEnd, ecs: scope.ecs, reaperGiven, estimatedFrom: d.estimatedFrom };
+  const oc = { t, logsEnd, ecs: scope.ecs, reaperGiven, estimatedFrom: d.estimatedFrom, etcdMember: scope.etcdMember };
   for (const f of [estimatedStartFinding(inc, oc), podsTerminatingFinding(inc, d.pods, oc), flappingFinding(inc, oc, (cycles ?? []).map((c) => c.lost.ev.evidence)), notBackFinding(inc, oc), podOutcomeFinding(d.pods)]) append(inc.findings, f);
   return inc;
 }
@@ -162,7 +167,7 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   const notReady = timed.filter((e): e is NotReady => e.kind === 'node.not-ready');
   const reaperGiven = reaper.sources.size > 0;
   const ecs = reaperGiven || inputs.some((i) => i.role === 'reaper' || /^cloudera-/.test(i.layout ?? ''));
-  const scope: Scope = { names, timed, notReady, t, reaperGiven, claimed, allFacts, logsEnd: logsEndOf(inputs, opts.until), ecs };
+  const scope: Scope = { names, timed, notReady, t, reaperGiven, claimed, allFacts, logsEndAt: (at) => logsEndOf(inputs, opts.until, at), ecs, etcdMember: etcdMembersOf(timed, inputs, names) };
   append(drafts, splitByNotReady(reaperOnlyDrafts(left, t), notReady, t, (n) => { const a = names.addrOf(n); return !a || !claimed.has(a); }));
   drafts.sort((a, b) => a.start - b.start);
   const built = drafts.map((d) => build(d, scope));
@@ -170,11 +175,11 @@ export function assemble(events: Event[], inputs: InputSummary[], opts: Assemble
   const explained = (e: NotReady) => built.some((inc) => explains(inc, e, names, t.gap * 1000));
   append(built, notReadyDrafts(notReady, explained, t).map((d) => build(d, scope)));
   const story = tellStory(built.sort((a, b) => Date.parse(a.start) - Date.parse(b.start)), {
-    timed, names, facts: allFacts, inputs, servers, logsEnd: scope.logsEnd, registered: registeredNodes(timed, opts.hosts),
+    timed, names, facts: allFacts, inputs, servers, logsEnd: logsEndOf(inputs, opts.until), registered: registeredNodes(timed, opts.hosts),
   });
   const incidents = story.incidents;
   const spans = nodeSpans(inputs);
-  for (const inc of incidents) append(inc.findings, coverageFindings(inc, spans, names));
+  for (const inc of incidents) append(inc.findings, [...excerptFindings(inc, spans), ...coverageFindings(inc, spans, names)]);
 
   const findings: Finding[] = unreachable.map((u) => ({
     code: 'peer-unreachable', severity: 'warning' as const,

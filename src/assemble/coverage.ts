@@ -1,8 +1,10 @@
 // `coverage-gap` findings (DESIGN §6): a node whose logs stop before an incident, or start after
 // it began, cannot show how it saw the outage; its absence from the observers is not evidence.
-import type { Event, Finding, Incident, InputSummary } from '../types';
+import type { Event, Finding, HostSpan, Incident, InputSummary } from '../types';
 import type { NameBook } from './peers';
 import { shortName } from './peers';
+import { SLACK_SECONDS } from './timing';
+import { fmtDuration } from './format';
 
 interface Span { node: string; first: number; last: number; paths: string[] }
 
@@ -10,14 +12,26 @@ interface Span { node: string; first: number; last: number; paths: string[] }
 export function nodeSpans(inputs: InputSummary[]): Span[] {
   const by = new Map<string, Span>();
   for (const i of inputs) {
-    if (!i.node || i.role === 'reaper' || i.skipped || !i.firstTime || !i.lastTime) continue;
-    const f = Date.parse(i.firstTime);
-    const l = Date.parse(i.lastTime);
-    const s = by.get(i.node);
-    if (!s) by.set(i.node, { node: i.node, first: f, last: l, paths: [i.path] });
-    else { s.first = Math.min(s.first, f); s.last = Math.max(s.last, l); s.paths.push(i.path); }
+    if (i.role === 'reaper' || i.skipped) continue;
+    for (const h of perNode(i)) {
+      if (!h.firstTime || !h.lastTime) continue;
+      const f = Date.parse(h.firstTime);
+      const l = Date.parse(h.lastTime);
+      const s = by.get(h.node);
+      if (!s) by.set(h.node, { node: h.node, first: f, last: l, paths: [i.path] });
+      else { s.first = Math.min(s.first, f); s.last = Math.max(s.last, l); s.paths.push(i.path); }
+    }
   }
   return [...by.values()];
+}
+
+/**
+ * What an input covers, node by node: its own node, or each host of a paste of several journals
+ * (each host's own first and last line: reaper output pasted below ends no host's log).
+ */
+export function perNode(i: InputSummary): HostSpan[] {
+  if (i.hosts?.length) return i.hosts;
+  return i.node ? [{ node: i.node, firstTime: i.firstTime, lastTime: i.lastTime }] : [];
 }
 
 
@@ -45,17 +59,69 @@ export function coverageFindings(inc: Incident, spans: Span[], names: NameBook):
   return out;
 }
 
+/**
+ * An excerpt that starts inside the outage (DESIGN §6b "Excerpts start mid-story"): when no log
+ * covers more than a minute before the incident's first sign (a silent peer is noticed within a
+ * ping deadline), its start is the first line of the evidence, not when the peer went down. Said
+ * once per incident; the story then does not claim "went down at" (render/words.ts).
+ */
+export function excerptFindings(inc: Incident, spans: Span[]): Finding[] {
+  if (inc.estimatedStart || !spans.length) return [];
+  const begin = spans.reduce((m, s) => Math.min(m, s.first), Infinity);
+  const start = Date.parse(inc.start);
+  if (begin < start - SLACK_SECONDS * 1000) return [];
+  const who = inc.peer.node ?? inc.peer.address ?? 'the peer';
+  const when = begin >= start ? 'with its first sign' : `${fmtDuration((start - begin) / 1000)} before its first sign`;
+  return [{
+    code: 'excerpt-starts-inside', severity: 'warning',
+    message: `The logs begin at ${new Date(begin).toISOString()}, ${when}: incident ${inc.id} may have begun before the evidence. Its start (${inc.start}) is the first line of the evidence, not necessarily when ${who} went down, and the durations from the start are lower bounds. Add earlier or rotated logs to see the real start.`,
+    ...(inc.milestones.firstSign ? { evidence: [inc.milestones.firstSign.evidence] } : {}),
+  }];
+}
+
 /** An observer's last covered time: its node's latest file end, else its own file's; never past `until` (--until). */
 export function coverageOf(inputs: InputSummary[], until = Infinity): (e: Event) => number | null {
   const byNode = new Map<string, number>();
-  for (const i of inputs) if (i.node && i.lastTime) byNode.set(i.node, Math.max(byNode.get(i.node) ?? -Infinity, Date.parse(i.lastTime)));
+  for (const i of inputs) for (const h of perNode(i)) if (h.lastTime) byNode.set(h.node, Math.max(byNode.get(h.node) ?? -Infinity, Date.parse(h.lastTime)));
   const own = (e: Event) => (e.node && byNode.has(e.node) ? byNode.get(e.node)! : inputs[e.source]?.lastTime ? Date.parse(inputs[e.source].lastTime!) : null);
   return (e) => { const t = own(e); return t === null ? null : Math.min(t, until); };
 }
 
-/** The latest time any observer's logs cover (the pod-reaper's output is no observer's), never past `until`. */
-export function logsEndOf(inputs: InputSummary[], until = Infinity): number | null {
-  let end: number | null = null;
-  for (const i of inputs) if (i.role !== 'reaper' && !i.skipped && i.lastTime) end = Math.max(end ?? -Infinity, Date.parse(i.lastTime));
-  return end === null ? null : Math.min(end, until);
+/** Two stretches of logs further apart than this are separate collections (another day's bundle, another cluster), not one record. */
+const CONTIGUOUS_MS = 24 * 3600_000;
+
+/** Each observer's span of logs (a paste of several journals: each host's; the pod-reaper's output is no observer's). */
+function observerSpans(inputs: InputSummary[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const i of inputs) {
+    if (i.role === 'reaper' || i.skipped) continue;
+    for (const h of i.hosts?.length ? i.hosts : [i]) {
+      const to = h.lastTime ? Date.parse(h.lastTime) : NaN;
+      if (!Number.isNaN(to)) out.push([h.firstTime ? Date.parse(h.firstTime) : to, to]);
+    }
+  }
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Where the observers' logs end, never past `until`: with `at`, the end of the stretch of logs
+ * (spans no more than a day apart) that holds `at` or starts within a day after it, so a bundle of
+ * another year does not make "the logs end" years after an incident; without, the latest end.
+ */
+export function logsEndOf(inputs: InputSummary[], until = Infinity, at?: number): number | null {
+  const spans = observerSpans(inputs);
+  if (!spans.length) return null;
+  let end = -Infinity;
+  if (at === undefined) for (const [, to] of spans) end = Math.max(end, to);
+  else {
+    let stretch: [number, number] | null = null;
+    for (const [from, to] of spans) {
+      if (stretch && from <= stretch[1] + CONTIGUOUS_MS) { stretch[1] = Math.max(stretch[1], to); continue; }
+      // a gap: the stretch so far is the one when it reaches `at`, or when the next starts too late to hold it
+      if (stretch && (stretch[1] >= at || from > at + CONTIGUOUS_MS)) break;
+      stretch = [from, to];
+    }
+    end = stretch![1];
+  }
+  return Math.min(end, until);
 }

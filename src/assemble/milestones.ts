@@ -38,15 +38,18 @@ export function milestonesOf(facts: Fact[], back: Fact | null, notReady: Event |
 const ms = (m: Milestone | null): number | null => (m ? Date.parse(m.time) : null);
 const secs = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : (b - a) / 1000);
 
-/** Durations in seconds, null when an end is missing. */
-export function durationsOf(start: number, m: Record<MilestoneName, Milestone | null>): Record<DurationName, number | null> {
+/**
+ * Durations in seconds, null when an end is missing. `end` is the incident's end when it differs
+ * from peerBack: a flapping peer (DESIGN §6b) is down until its last return, not its first.
+ */
+export function durationsOf(start: number, m: Record<MilestoneName, Milestone | null>, end?: number | null): Record<DurationName, number | null> {
   return {
     detect: secs(start, ms(m.tunnelStopped)),
     failover: secs(start, ms(m.loadBalancerFailover)),
     evict: secs(start, ms(m.podsTerminating)),
     reap: secs(ms(m.podsTerminating), ms(m.lastForceDelete)),
     interruption: secs(start, ms(m.lastForceDelete)),
-    downtime: secs(start, ms(m.peerBack)),
+    downtime: end === undefined ? secs(start, ms(m.peerBack)) : secs(start, end),
   };
 }
 

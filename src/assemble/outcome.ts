@@ -16,6 +16,8 @@ export interface OutcomeContext {
   reaperGiven: boolean;
   /** the estimated start was worked back from the controller-manager's NotReady, else from deletion timestamps */
   estimatedFrom?: 'deletion' | 'not-ready';
+  /** the input shows the peer is an etcd member (etcdPeers.ts): only then is etcd said to run one member short */
+  etcdMember?: (peer: Incident['peer']) => boolean;
 }
 
 const at = (t: number) => new Date(t).toISOString();
@@ -64,8 +66,9 @@ export function notBackFinding(inc: Incident, c: OutcomeContext): Finding[] {
   const start = Date.parse(inc.start);
   if (c.logsEnd <= start) return [];
   const who = inc.peer.node ?? inc.peer.address ?? 'The lost node';
+  const etcd = c.etcdMember?.(inc.peer) ?? false;
   const what = inc.peer.role === 'server'
-    ? 'check the host and its rke2-server service; while it is down the etcd cluster runs one member short'
+    ? `check the host and its rke2-server service${etcd ? '; while it is down the etcd cluster runs one member short' : ''}`
     : 'check the host and its rke2 service; its pods stay Terminating until it returns or they are force-deleted';
   return [{ code: 'not-back', severity: 'warning', message: `${who} is not back when the logs end (${at(c.logsEnd)}, ${fmtDuration((c.logsEnd - start) / 1000)} after the start): ${what}.`, evidence: ev(inc.milestones.firstSign) }];
 }

@@ -1,7 +1,8 @@
 // The story across incidents, once each is built (DESIGN §6b): a node cut off by a partition is one
 // incident of its own (the majority decides), each lost node's cause from its own logs or its likely
 // name, the cluster windows, and no eviction claims while the control plane was down.
-import type { ClusterWindow, Event, Finding, Incident, InputSummary } from '../types';
+import type { ClusterWindow, Event, Evidence, Finding, Incident, InputSummary } from '../types';
+import { fmtDuration } from './format';
 import type { Fact } from './facts';
 import { sameHost, type NameBook } from './peers';
 import { isolatedObservers, isolationFinding } from './isolation';
@@ -37,15 +38,23 @@ export function tellStory(incidents: Incident[], c: StoryContext): { incidents: 
     if (own) iso.incidents.forEach((i) => dropped.add(i));
     else alone.push(iso);
   }
-  const kept = incidents.filter((i) => !dropped.has(i));
-  kept.forEach((inc, i) => (inc.id = i + 1));
-  append(findings, alone.map(isolationFinding));
+  let kept = incidents.filter((i) => !dropped.has(i));
   const observers = new Set(c.inputs.map((i) => i.node).filter((n): n is string => !!n));
+  const restarts: Array<{ inc: Incident; startup: Event }> = [];
   for (const inc of kept) {
     const own = ownEvents(inc, c.timed, c.names);
     const cause = causeOf(inc, own, c.facts, loggedUntil(c.inputs, own)) ?? likelyCause(inc, c.timed, c.registered, observers);
     if (cause) inc.cause = cause;
+    const startup = restartOf(inc, own);
+    if (startup) restarts.push({ inc, startup });
   }
+  // a server's own restart (a rolling upgrade restarts each in turn) is a note, not an incident
+  const restarted = new Set(restarts.map((r) => r.inc));
+  kept = kept.filter((i) => !restarted.has(i));
+  kept.forEach((inc, i) => (inc.id = i + 1));
+  // said once the incidents are numbered (the finding cites them)
+  append(findings, alone.map(isolationFinding));
+  append(findings, restarts.map(restartFinding));
   // quorum is claimed only where etcd's own lines (peers, leaders, members) are in the input
   const etcdSeen = c.timed.some((e) => e.kind === 'etcd.peer-unreachable' || e.kind === 'etcd.peer-back' || e.kind === 'etcd.leader-changed' || e.kind === 'etcd.member-promoted');
   const windows = clusterWindows(kept, c.servers, c.logsEnd, etcdSeen);
@@ -53,11 +62,41 @@ export function tellStory(incidents: Incident[], c: StoryContext): { incidents: 
   return { incidents: kept, windows, findings };
 }
 
-/** The latest line of the inputs the node's own events came from. */
+/**
+ * A restart, not an outage: the peer was lost only briefly (back before the node-monitor grace
+ * period: the transient-loss blip, no NotReady, no pod moved, one cycle) and its own log shows its
+ * start-up between the loss and the return. Without its own start-up in the input a blip stays an
+ * incident (a network blip looks the same from the agents). Returns the start-up line, or null.
+ */
+function restartOf(inc: Incident, own: Event[]): Event | null {
+  if (!inc.end || !inc.findings.some((f) => f.code === 'transient-loss') || inc.pods.length || inc.milestones.nodeNotReady) return null;
+  const from = Date.parse(inc.start) - RESTART_LEAD_MS;
+  const to = Date.parse(inc.end);
+  return own.find((e) => e.kind === 'node.starting' && e.detail.phase === 'starting' && e.time! > from && e.time! <= to) ?? null;
+}
+
+/** How long before the agents' first sign a node's own start-up may come (the old process stops, the new one starts). */
+const RESTART_LEAD_MS = 60_000;
+
+function restartFinding(r: { inc: Incident; startup: Event }): Finding {
+  const { inc, startup } = r;
+  const who = inc.peer.node ? `${inc.peer.node}${inc.peer.address ? ` (${inc.peer.address})` : ''}` : inc.peer.address ?? 'a node';
+  const down = inc.durations.downtime;
+  return {
+    code: 'server-restart', severity: 'info',
+    message: `${who} restarted at ${inc.start.slice(11, 19)} UTC: its own log shows its start-up (line ${startup.evidence.line}) and the others had it back after ${down === null ? '?' : fmtDuration(down)}, before the node-monitor grace period. A restart (an upgrade, a service restart), not an outage: no incident.`,
+    evidence: [inc.milestones.firstSign?.evidence, startup.evidence, inc.milestones.peerBack?.evidence].filter((e): e is Evidence => !!e),
+  };
+}
+
+/** The latest line of the inputs the node's own events came from (in a paste of several journals: its own host's last line). */
 function loggedUntil(inputs: InputSummary[], own: Event[]): number | null {
-  const sources = new Set(own.map((e) => e.source));
   let last: number | null = null;
-  for (const s of sources) { const t = inputs[s]?.lastTime; if (t) last = Math.max(last ?? -Infinity, Date.parse(t)); }
+  for (const e of own) {
+    const i = inputs[e.source];
+    const t = i?.hosts?.length ? i.hosts.find((h) => h.node === e.node)?.lastTime : i?.lastTime;
+    if (t) last = Math.max(last ?? -Infinity, Date.parse(t));
+  }
   return last;
 }
 

@@ -99,19 +99,33 @@ export function finishInput(s: Scanned, f: InputFacts): Finished {
   const warnings = new Set<string>();
   // year-less times are resolved together, in file order, so a Dec -> Jan step moves the year
   const items: LocalAt[] = [...s.locals];
-  const skipped = s.lastSkipped ? parseLine(s.lastSkipped.text) : null;
   let first = s.firstTime;
   let last = s.maxTime;
-  const seen = (t: number | null) => {
+  // each host's first and last line read (a paste of several journals: every host its own coverage)
+  const hostSpan = new Map<string, { first: number; last: number }>();
+  const seenBy = (host: string | null | undefined, t: number | null) => {
+    if (t === null || !host) return;
+    const h = hostSpan.get(host);
+    if (!h) hostSpan.set(host, { first: t, last: t });
+    else { h.first = Math.min(h.first, t); h.last = Math.max(h.last, t); }
+  };
+  const seen = (t: number | null, host?: string | null) => {
     if (t === null) return;
     if (first === null || t < first) first = t;
     if (last === null || t > last) last = t;
+    seenBy(host, t);
   };
-  // the last skipped line bounds the coverage too
-  if (skipped?.time != null) seen(skipped.time);
-  else if (skipped?.local && s.lastSkipped) items.push({ local: skipped.local, line: s.lastSkipped.no });
+  // the last unparsed line of each stretch (and the last one of all) bounds the coverage too: the
+  // last line read, not the last event (reaper output pasted below the journals ends no host's log)
+  const tails = [...Object.values(s.tails), ...(s.lastSkipped ? [s.lastSkipped] : [])].map((x) => ({ rec: parseLine(x.text), no: x.no }));
+  const tailLocal: Array<{ host: string | null; item: number }> = [];
+  for (const { rec, no } of tails) {
+    if (rec?.time != null) seen(rec.time, rec.host);
+    else if (rec?.local) tailLocal.push({ host: rec.host ?? null, item: items.push({ local: rec.local, line: no }) - 1 });
+  }
   const times = resolveLocals(s.anchors, f.clock, items, warnings);
   for (const t of times) seen(t);
+  for (const x of tailLocal) seenBy(x.host, times[x.item]);
   const timeOf = (st: Stamp): number | null => st.time ?? (st.local >= 0 ? times[st.local] : null);
   // a reaper log pasted in reverse: kubectl's answers belong to the dated line below them
   const below = new Map<number, number>();
@@ -121,8 +135,8 @@ export function finishInput(s: Scanned, f: InputFacts): Finished {
   const events = s.runs.map((r, i): Event => {
     const time = below.get(i) ?? timeOf(r.first);
     const until = r.last ? timeOf(r.last) : time;
-    seen(time);
-    seen(until);
+    seen(time, r.host);
+    seen(until, r.host);
     // a reaper line inside a journal paste is the reaper's, not the host's above it
     const node = r.by === 'reaper' ? (f.perLineHost ? null : f.node) : f.perLineHost ? r.host ?? f.node : f.node;
     const role = hostRole ? (r.by === 'reaper' ? 'reaper' : hostRole.get(r.host ?? '') ?? 'unknown') : f.role;
@@ -136,6 +150,7 @@ export function finishInput(s: Scanned, f: InputFacts): Finished {
   const summary: InputSummary = {
     path: s.info.path, node: f.node, role: f.role, lines: s.lines, parsed: s.parsed, events: count, layout: s.info.layout ?? null,
     firstTime: iso(first), lastTime: iso(last),
+    ...(f.perLineHost && hostSpan.size ? { hosts: [...hostSpan].map(([node, h]) => ({ node, firstTime: iso(h.first), lastTime: iso(h.last) })) } : {}),
     warnings: [...s.warnings, ...(s.cut ? [`${s.cut} overlong line(s) cut at 64 KiB (line ${s.cutLines.join(', ')})`] : []), ...warnings],
   };
   // a single line's time is its event's (inherited and reversed-paste fixes included)

@@ -8,7 +8,7 @@
 // cut-line numbers. Pure; it consumes its parts.
 import { RUN_GAP_MS } from '../kinds';
 import { MAX_OPEN, type Stamp } from './runs';
-import { MAX_HOSTS, MAX_LAG_SAMPLES, type Scanned } from './scanner';
+import { hostOf, MAX_HOSTS, MAX_LAG_SAMPLES, type Scanned } from './scanner';
 
 /** The scanner state a part leaves at its ends (SourceScanner.edge). */
 export interface ScanEdge {
@@ -102,7 +102,9 @@ export function mergeScans(parts: ScanPart[]): Scanned | null {
     m.votes.reaper += p.votes.reaper;
     if (p.firstTime !== null && (m.firstTime === null || p.firstTime < m.firstTime)) m.firstTime = p.firstTime;
     if (p.maxTime !== null && (m.maxTime === null || p.maxTime > m.maxTime)) m.maxTime = p.maxTime;
-    // the part's first line was parsed in full: its own last skipped line is the file's so far
+    // the part's first line was parsed in full: its own last skipped line is the file's so far; the one above it ends a stretch (a tail)
+    if (m.lastSkipped) m.tails[hostOf(m.lastSkipped.text)] = m.lastSkipped;
+    for (const [k, t] of Object.entries(p.tails)) m.tails[k] = { text: t.text, no: t.no + lineOff };
     m.lastSkipped = p.lastSkipped && { text: p.lastSkipped.text, no: p.lastSkipped.no + lineOff };
     m.lines += p.lines;
     m.parsed += p.parsed;

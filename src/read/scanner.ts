@@ -31,6 +31,33 @@ function copyOut(s: string, a: number, b: number): string {
   return (' ' + s.slice(a, b)).slice(1);
 }
 
+/** `Mar 14 17:23:37 HOST ident[pid]: ...` or `2024-03-14T17:23:37+0800 HOST ...`: where the journald host starts, or -1. */
+function hostStart(s: string, pos: number, end: number): number {
+  if (end - pos > 17 && s.charCodeAt(pos + 3) === 32 && s.charCodeAt(pos + 6) === 32 && s.charCodeAt(pos + 15) === 32) return pos + 16;
+  if (end - pos > 20 && s.charCodeAt(pos + 4) === 45 && s.charCodeAt(pos + 10) === 84) {
+    const sp = s.indexOf(' ', pos + 19);
+    return sp > 0 && sp < end - 1 ? sp + 1 : -1;
+  }
+  return -1;
+}
+
+/** The journald host of a line s[pos, end) ('' when it has no journald prefix). */
+function hostAt(s: string, pos: number, end: number): string {
+  const h = hostStart(s, pos, end);
+  if (h < 0) return '';
+  const sp = s.indexOf(' ', h);
+  return s.slice(h, sp < 0 || sp > end ? end : sp);
+}
+
+/** True when the line s[pos, end) has the journald host `host` ('' : none), without copying it out. */
+function sameHostAt(s: string, pos: number, end: number, host: string): boolean {
+  const h = hostStart(s, pos, end);
+  if (h < 0) return host === '';
+  return host !== '' && s.startsWith(host, h) && s.charCodeAt(h + host.length) === 32;
+}
+
+export const hostOf = (text: string) => hostAt(text, 0, text.length);
+
 /** What one input yielded, before it is finished: plain data (it crosses worker threads as is). */
 export interface Scanned {
   info: SourceInfo;
@@ -51,6 +78,12 @@ export interface Scanned {
   lastLocal: number;
   /** the last recognised line that was not parsed in full (its time bounds the coverage) */
   lastSkipped: { text: string; no: number } | null;
+  /**
+   * The last unparsed line of each stretch end, per journald host ('' without one): a line a rule
+   * wanted (reaper output pasted below the journals, the next host's first line) ends the stretch,
+   * and the coverage must still reach the last line read of each host (finish.ts parses these).
+   */
+  tails: Record<string, { text: string; no: number }>;
   firstTime: number | null;
   maxTime: number | null;
   /** dated lines that go forward / back in time from the one before: a paste in reverse goes back */
@@ -87,7 +120,7 @@ export class SourceScanner {
   constructor(info: SourceInfo) {
     this.s = {
       info, lines: 0, parsed: 0, cut: 0, cutLines: [], warnings: [], hosts: [], votes: { server: 0, agent: 0, reaper: 0 },
-      anchors: [], locals: [], runs: this.book.runs, firstLocal: -1, lastLocal: -1, lastSkipped: null,
+      anchors: [], locals: [], runs: this.book.runs, firstLocal: -1, lastLocal: -1, lastSkipped: null, tails: {},
       firstTime: null, maxTime: null, steps: { fwd: 0, back: 0 }, inherited: [], lags: [],
     };
   }
@@ -118,9 +151,10 @@ export class SourceScanner {
     let skipEnd = 0;
     let skipNo = 0;
     const flushSkip = () => {
-      if (skipAt >= 0) st.lastSkipped = { text: cleanLine(copyOut(s, skipAt, skipEnd)), no: skipNo };
+      if (skipAt >= 0) this.setSkipped(cleanLine(copyOut(s, skipAt, skipEnd)), skipNo);
       skipAt = -1;
     };
+    let skipHost: string | null = null; // the journald host of the skipped line at skipAt (journald inputs only)
     let pos = from;
     while (pos < to) {
       const nl = s.indexOf('\n', pos);
@@ -168,6 +202,11 @@ export class SourceScanner {
           this.take(cleanLine(copyOut(s, pos, end)), no);
         } else {
           st.parsed++;
+          // a paste of several journals: another host's line keeps the last line of the one before
+          if (st.hosts.length) {
+            if (skipAt >= 0 && skipHost !== null && !sameHostAt(s, pos, end, skipHost)) flushSkip();
+            if (skipAt < 0 || skipHost === null) skipHost = hostAt(s, pos, end);
+          }
           skipAt = pos;
           skipEnd = end;
           skipNo = no;
@@ -187,7 +226,7 @@ export class SourceScanner {
     const rest = raw.replace(/\0+/g, '');
     const bytes = raw.length - rest.length;
     const st = this.s;
-    this.learnSkipped(); // the last good write is the last recognised line above
+    this.learnSkipped(); // the last good write is the last recognised line above (it was parsed: no tail needed)
     const stamp: Stamp = { time: null, local: -1, at: null, line: no, text: shorten(`[${bytes} NUL bytes]${rest ? ` ${rest}` : ''}`) };
     const a = this.above;
     if (a && 'time' in a) { stamp.time = a.time; stamp.at = a.time; }
@@ -210,7 +249,22 @@ export class SourceScanner {
   /** A parsed line ends the skipped stretch above it; one that takes its time from the line above learns that line first. */
   private passSkipped(rec: LogRecord): void {
     if (rec.inheritsTime) this.learnSkipped();
-    else this.s.lastSkipped = null;
+    else this.endStretch();
+  }
+
+  /** The stretch of unparsed lines ends: its last line is kept as its host's tail (coverage), not dropped. */
+  private endStretch(): void {
+    const last = this.s.lastSkipped;
+    if (!last) return;
+    this.s.tails[hostOf(last.text)] = last;
+    this.s.lastSkipped = null;
+  }
+
+  /** A new last unparsed line; one of another journald host ends the stretch of the one before. */
+  private setSkipped(text: string, no: number): void {
+    const last = this.s.lastSkipped;
+    if (last && this.s.hosts.length && hostOf(last.text) !== hostOf(text)) this.endStretch();
+    this.s.lastSkipped = { text, no };
   }
 
   /**
@@ -293,7 +347,7 @@ export class SourceScanner {
     }
     st.parsed++;
     if (!candidate && this.anchored()) {
-      st.lastSkipped = { text, no };
+      this.setSkipped(text, no);
       return;
     }
     if (!candidate) this.sampled++;

@@ -7,7 +7,6 @@ import { esc } from './escape';
 import { offsetSeconds, signedDuration } from './time';
 import { lbCellNote, observerOf } from './words';
 import { clockHeader, clockWithZone, utcWithZone } from './zoned';
-import { markersOf } from './markers';
 import { phasesOf, phaseTitle } from './phases';
 import { cite, runNote, type EvidenceList } from './evidence';
 import { milestonesInOrder, missingMilestones } from './timeline';
@@ -48,11 +47,10 @@ export function refLinks(refs: EvidenceList, es: Evidence[], anchor: string): st
 }
 
 export function milestoneTable(inc: Incident, tz: string, refs: EvidenceList, anchor: string, windows: ClusterWindow[]): string {
-  const marks = markersOf(inc, windows);
   const rows: Cell[][] = [];
   if (inc.estimatedStart) rows.push([t(clockWithZone(inc.start, tz)), num('+0s'), { html: '<span class="marker">OUTAGE BEGINS</span> estimated start' }, '—', '—']);
   for (const p of milestonesInOrder(inc, windows)) {
-    const what = marks[p.name] ? `<span class="marker">${esc(marks[p.name]!)}</span> ${esc(p.label)}` : esc(p.label);
+    const what = p.marker ? `<span class="marker">${esc(p.marker)}</span> ${esc(p.label)}` : esc(p.label);
     rows.push([t(clockWithZone(p.m.time, tz)), num(signed(offsetSeconds(inc.start, p.m.time))), { html: what }, observerOf(p.name, p.m), ref(refLink(refs, p.m.evidence, anchor))]);
   }
   const missing = missingMilestones(inc);

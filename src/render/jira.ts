@@ -8,7 +8,6 @@ import type { RenderOptions } from './options';
 import { offsetSeconds, signedDuration } from './time';
 import { causeText, cyclesText, DURATION_LABELS, durationText, lbCellNote, notBackText, observerOf, peerLabel, summaryOf } from './words';
 import { clockHeader, clockWithZone, utcWithZone } from './zoned';
-import { markersOf } from './markers';
 import { dominantPhase, phasesOf, phaseTitle } from './phases';
 import { cite, type EvidenceList, incidentEvidence, oneLine, runNote } from './evidence';
 import { milestonesInOrder, missingMilestones } from './timeline';
@@ -30,11 +29,10 @@ function findingLines(fs: Finding[], refs: EvidenceList | null): string[] {
 }
 
 function timeline(inc: Incident, tz: string, refs: EvidenceList, windows: ClusterWindow[]): string[] {
-  const marks = markersOf(inc, windows);
   const rows: string[][] = [];
   if (inc.estimatedStart) rows.push([clockWithZone(inc.start, tz), '+0s', '*OUTAGE BEGINS* (estimated start)', '—', '—']);
   for (const p of milestonesInOrder(inc, windows)) {
-    rows.push([clockWithZone(p.m.time, tz), j(signedDuration(offsetSeconds(inc.start, p.m.time))), `${marks[p.name] ? `*${marks[p.name]}* ` : ''}${j(p.label)}`, j(observerOf(p.name, p.m)), refs.ref(p.m.evidence)]);
+    rows.push([clockWithZone(p.m.time, tz), j(signedDuration(offsetSeconds(inc.start, p.m.time))), `${p.marker ? `*${p.marker}* ` : ''}${j(p.label)}`, j(observerOf(p.name, p.m)), refs.ref(p.m.evidence)]);
   }
   const missing = missingMilestones(inc);
   return ['h3. Timeline', '', jiraTable([`time, ${j(clockHeader(tz))}`, 'from start', 'milestone', 'node', 'evidence'], rows), ...(missing.length ? ['', `Not in the logs: ${j(missing.join(', '))}.`] : []), ''];

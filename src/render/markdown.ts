@@ -9,7 +9,6 @@ import type { RenderOptions } from './options';
 import { offsetSeconds, signedDuration } from './time';
 import { causeText, cyclesText, DURATION_LABELS, durationText, lbCellNote, notBackText, observerOf, peerLabel, summaryOf } from './words';
 import { clockHeader, clockWithZone, utcWithZone } from './zoned';
-import { markersOf } from './markers';
 import { dominantPhase, phasesOf, phaseTitle } from './phases';
 import { cite, EvidenceList, incidentEvidence, oneLine, runNote } from './evidence';
 import { milestonesInOrder, missingMilestones } from './timeline';
@@ -25,11 +24,10 @@ import { withCode } from './codeSpans';
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 function milestoneTable(inc: Incident, tz: string, refs: EvidenceList, windows: ClusterWindow[]): string {
-  const marks = markersOf(inc, windows);
   const rows: string[][] = [];
   if (inc.estimatedStart) rows.push([clockWithZone(inc.start, tz), '+0s', '**OUTAGE BEGINS** (estimated start)', '—', '—']);
   for (const p of milestonesInOrder(inc, windows)) {
-    const what = marks[p.name] ? `**${marks[p.name]}** ${p.label}` : p.label;
+    const what = p.marker ? `**${p.marker}** ${p.label}` : p.label;
     rows.push([clockWithZone(p.m.time, tz), signedDuration(offsetSeconds(inc.start, p.m.time)), what, mdText(observerOf(p.name, p.m)), refs.ref(p.m.evidence)]);
   }
   const missing = missingMilestones(inc);

@@ -34,7 +34,10 @@ export const phaseTitle = (p: { name: PhaseName }): string => `${p.name} phase`;
 
 /** Where an incident's story ends: the peer back, else the end of the logs (or its last evidence when not known). */
 export function storyEnd(inc: Incident): { at: string; back: boolean } | null {
-  if (inc.milestones.peerBack) return { at: inc.milestones.peerBack.time, back: true };
+  // a flapping peer (DESIGN §6b) is back at its last return; its first one does not end the story
+  const flapping = (inc.cycles?.length ?? 0) > 1;
+  if (flapping && inc.end) return { at: inc.end, back: true };
+  if (inc.milestones.peerBack && !flapping) return { at: inc.milestones.peerBack.time, back: true };
   if (inc.logsEnd) return { at: inc.logsEnd, back: false };
   const last = maxOf(inc.timeline.map((e) => Date.parse(e.until ?? e.time ?? '')).filter(Number.isFinite));
   return Number.isFinite(last) ? { at: new Date(last).toISOString(), back: false } : null;
@@ -42,12 +45,15 @@ export function storyEnd(inc: Incident): { at: string; back: boolean } | null {
 
 /**
  * Consecutive phases from the start to the end; a missing milestone is skipped, never invented. No
- * failover phase when every server was lost as the balancers marked this one failed (`windows`).
+ * failover phase when every server was lost as the balancers marked this one failed (`windows`); a
+ * flapping peer's down phase runs to its last return.
  */
 export function phasesOf(inc: Incident, windows: ClusterWindow[] = []): Phase[] {
+  const flapping = (inc.cycles?.length ?? 0) > 1;
   const real = (k: MilestoneName) => !!inc.milestones[k] && !(k === 'loadBalancerFailover' && noServerLeftAt(inc.milestones[k]!.time, windows));
-  const ends = ENDS.filter(([, k]) => real(k)).map(([name, k]) => ({ name, at: inc.milestones[k]!.time }));
+  const ends = ENDS.filter(([name, k]) => real(k) && !(flapping && name === 'down')).map(([name, k]) => ({ name, at: inc.milestones[k]!.time }));
   const end = storyEnd(inc);
+  if (flapping && end?.back) ends.push({ name: 'down', at: end.at });
   const lastAt = Math.max(Date.parse(inc.start), ...ends.map((e) => Date.parse(e.at)));
   if (end && !end.back && Date.parse(end.at) > lastAt) ends.push({ name: 'down', at: end.at });
   ends.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));

@@ -2,12 +2,12 @@
 // per timeline event (coloured by family, runs as bars: swimlaneMarks.ts), grey phase bars, the
 // OUTAGE BEGINS / MITIGATED / ENDS lines, and a band for a cluster window the incident lies in.
 // Sized for an 800 px page. Every log-derived string goes through esc.
-import type { ClusterWindow, Incident, MilestoneName, TimelineEvent } from '../types';
+import type { ClusterWindow, Incident, TimelineEvent } from '../types';
 import { fmtDuration } from '../assemble/format';
 import { esc, el } from './escape';
 import { ticks, xOf, type Scale } from './axis';
 import { phasesOf, phaseTitle } from './phases';
-import { markersOf } from './markers';
+import { markerRows } from './timeline';
 import { fmtClock } from './time';
 import { utcWithZone } from './zoned';
 import { labelRows, labelSpan, textRows, WINDOW_CHAR_W } from './labelRows';
@@ -143,7 +143,7 @@ function windowBands(bands: ReturnType<typeof windowLayout>, winY: number, botto
 
 /** The markers shown in the range, each with its label's place and row (labels never overlap). */
 function markerLayout(inc: Incident, s: Scale, windows: ClusterWindow[]) {
-  const lines: Array<[string, string]> = Object.entries(markersOf(inc, windows)).map(([k, label]) => [inc.milestones[k as MilestoneName]!.time, label!]);
+  const lines: Array<[string, string]> = markerRows(inc, windows).map((r): [string, string] => [r.time, r.marker]);
   if (inc.estimatedStart) lines.unshift([inc.start, 'OUTAGE BEGINS (estimated)']);
   const shown = lines.filter(([iso]) => Date.parse(iso) >= s.t0 && Date.parse(iso) <= s.t1).map(([iso, label]) => {
     const x = xOf(s, Date.parse(iso));

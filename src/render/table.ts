@@ -10,7 +10,6 @@ import { cite, incidentEvidence, oneLine, runNote, type EvidenceList } from './e
 import { milestonesInOrder, missingMilestones } from './timeline';
 import { dominantPhase, phasesOf, phaseTitle } from './phases';
 import { windowHeadline } from './windows';
-import { markersOf } from './markers';
 import { summaryHead, summaryRows, wantsSummary } from './summary';
 import { notesOf, reportFindings } from './notes';
 import { coverageOf, moreWarningsLine, restLine } from './coverage';
@@ -28,11 +27,10 @@ function findingLines(fs: Finding[], ref: (e: Finding['evidence']) => string, f:
 }
 
 function milestoneTable(inc: Incident, tz: string, refs: EvidenceList, windows: ClusterWindow[], f: Fit): string {
-  const marks = markersOf(inc, windows);
   const rows: string[][] = [];
   if (inc.estimatedStart) rows.push([clockWithZone(inc.start, tz), '+0s', 'OUTAGE BEGINS (estimated start)', '—', '—']);
   for (const p of milestonesInOrder(inc, windows)) {
-    rows.push([clockWithZone(p.m.time, tz), signedDuration(offsetSeconds(inc.start, p.m.time)), marks[p.name] ? `${marks[p.name]} ${p.label}` : p.label, observerOf(p.name, p.m), refs.ref(p.m.evidence)]);
+    rows.push([clockWithZone(p.m.time, tz), signedDuration(offsetSeconds(inc.start, p.m.time)), p.marker ? `${p.marker} ${p.label}` : p.label, observerOf(p.name, p.m), refs.ref(p.m.evidence)]);
   }
   const t = fitTable([{ head: `time, ${clockHeader(tz)}` }, { head: 'from start' }, { head: 'milestone' }, { head: 'node', cut: 'end', min: 12 }, { head: 'evidence' }], rows, f, 3);
   const missing = missingMilestones(inc);

@@ -51,15 +51,24 @@ export function summaryOf(inc: Incident, tz = 'UTC', windows: ClusterWindow[] = 
   const at = `${inc.estimatedStart ? 'at about' : 'at'} ${clock(inc.start, tz)}${inc.estimatedStart ? ' (estimated from the pods\' deletion timestamps)' : ''}`;
   // a partition cuts the node off; its own logs show it kept running: never "went down"
   const cutOff = inc.cause?.kind === 'partition';
+  // an excerpt that starts inside the outage: the start is the first line of the evidence, not when it went down
+  const excerpt = inc.findings.some((f) => f.code === 'excerpt-starts-inside');
+  const flaps = inc.cycles?.length ?? 0;
+  // a flapping peer is back when its last loss closes (DESIGN §6b), not at its first return
+  const back = flaps > 1 ? inc.end !== null : !!inc.milestones.peerBack;
   const head = cutOff
-    ? `was cut off from the cluster (unreachable, not down) from ${clock(inc.start, tz)} ${inc.milestones.peerBack ? `to ${clock(inc.milestones.peerBack.time, tz)}` : 'until the logs end'}`
-    : `${blip ? 'was briefly unreachable' : 'went down'} ${at}`;
+    ? `was cut off from the cluster (unreachable, not down) from ${clock(inc.start, tz)} ${back ? `to ${clock((flaps > 1 ? inc.end : inc.milestones.peerBack?.time)!, tz)}` : 'until the logs end'}`
+    : excerpt
+      ? `was already being lost at ${clock(inc.start, tz)}, where the logs begin (it may have gone down earlier)`
+      : `${blip ? 'was briefly unreachable' : 'went down'} ${at}`;
   const parts = [`${peerLabel(inc).replace(/^./, (c) => c.toUpperCase())} ${head}`];
   const failover = failoverText(inc, failoverOf(inc, windows, incidents), tz, windows);
   if (failover) parts.push(failover);
   if (d.interruption !== null) parts.push(`its pods were force-deleted after ${fmtDuration(d.interruption)}`);
-  if (cutOff) parts.push(inc.milestones.peerBack ? `it was reachable again after ${fmtDuration(d.downtime)}` : `it was still cut off when the logs end${inc.logsEnd ? ` (${fmtDuration(offsetSeconds(inc.start, inc.logsEnd))} after the start)` : ''}`);
-  else parts.push(inc.milestones.peerBack ? `it came back after ${fmtDuration(d.downtime)}` : `it did not come back in the logs${inc.logsEnd ? ` (logs end ${fmtDuration(offsetSeconds(inc.start, inc.logsEnd))} after the start)` : ''}`);
+  const ends = inc.logsEnd ? ` (logs end ${fmtDuration(offsetSeconds(inc.start, inc.logsEnd))} after the start)` : '';
+  if (cutOff) parts.push(back ? `it was reachable again after ${fmtDuration(d.downtime)}` : `it was still cut off when the logs end${inc.logsEnd ? ` (${fmtDuration(offsetSeconds(inc.start, inc.logsEnd))} after the start)` : ''}`);
+  else if (back) parts.push(flaps > 1 ? `it was lost ${flaps} times and came back for good after ${fmtDuration(d.downtime)}` : `it came back after ${fmtDuration(d.downtime)}`);
+  else parts.push(`it did not come back in the logs${flaps > 1 ? ` after its ${ordinal(flaps)} loss` : ''}${ends}`);
   return parts.join('; ') + '.';
 }
 
@@ -121,3 +130,5 @@ export function observerOf(k: MilestoneName, m: Milestone): string {
   if (m.node) return m.node;
   return k === 'firstForceDelete' || k === 'lastForceDelete' || m.evidence.text.includes('Force delete pod ') ? 'pod-reaper' : '?';
 }
+
+const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;

@@ -9,7 +9,7 @@ import { generate, type Generated, type Scenario } from '../support/generate';
 import { observedAll } from '../support/bundles';
 import { RELEASE, WORDINGS, type GenNode, type Wording } from '../support/wording';
 import { fakeIo } from '../support/cli';
-import { AT, bundleDir, CLUSTER, eventsOf, expectedAll, FOLDERS, runShape, timingFor } from '../support/shapes';
+import { AT, bundleDir, CLUSTER, eventsOf, expectedAll, FOLDERS, markdownOf, runShape, timingFor } from '../support/shapes';
 
 jest.setTimeout(120_000);
 
@@ -75,8 +75,32 @@ describe(`shape 2, several hosts' journals and the reaper output in one stdin pa
       for (const inc of x.r.incidents) for (const k of ['firstForceDelete', 'lastForceDelete'] as const) expect(inc.milestones[k]?.node ?? null).toBeNull();
       expect(x.r.incidents.flatMap((i) => i.pods)).toHaveLength(x.g.report.incidents.flatMap((i) => i.pods).length);
     });
+    test('coverage ends at each host\'s last line, not at the reaper lines pasted below', () => {
+      const sec = (iso: string | null | undefined) => (iso ? Math.floor(Date.parse(iso) / 1000) : null);
+      const stdin = x.r.inputs.find((i) => i.path === '<stdin>')!;
+      expect(sec(stdin.lastTime)).toBe(sec(x.g.report.logsEnd));
+      expect(Object.fromEntries((stdin.hosts ?? []).map((h) => [h.node, sec(h.lastTime)]))).toEqual(lastLinePerHost(x.g.stdin!));
+      for (const e of x.g.report.incidents.filter((i) => i.logsEnd !== null)) expect(x.r.incidents.filter((i) => i.start === e.start).map((i) => sec(i.logsEnd))).toEqual([sec(e.logsEnd)]);
+    });
+    test('not back: no etcd claim (a paste shows no etcd member)', () => {
+      const notBack = x.r.incidents.flatMap((i) => i.findings).filter((f) => f.code === 'not-back');
+      for (const f of notBack) expect(f.message).not.toMatch(/etcd/);
+    });
   });
 });
+
+/** Each journald host's last line in a paste (`Mar 14 18:04:27 HOST ...`, the generator's +08:00 hosts), in epoch seconds. */
+function lastLinePerHost(paste: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const l of paste.split('\n')) {
+    const m = /^(\w{3}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\S+) /.exec(l);
+    if (!m) continue;
+    const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(m[1]);
+    const t = Date.UTC(Number(AT.slice(0, 4)), month, Number(m[2]), Number(m[3]) - 8, Number(m[4]), Number(m[5])) / 1000;
+    out[m[6]] = Math.max(out[m[6]] ?? -Infinity, t);
+  }
+  return out;
+}
 
 // 3. `-` next to other paths: `cat reaper.txt | rke2-outage - bundle/` reads stdin too, first or last.
 const DASH_CASES = cross(cross(WORDINGS, ['flat', 'cloudera'] as const), [false, true]);
@@ -121,6 +145,14 @@ describe(`shape 4, an excerpt that starts at the first sign: ${EXCERPT_CASES.len
     });
     test('the predicted incidents and milestones', () => {
       expect(observedAll(x.r)).toEqual(expectedAll(x.g));
+    });
+    test('the report says the logs begin with the outage: the start is the first line, not "went down at"', () => {
+      for (const inc of x.r.incidents.filter((i) => !i.estimatedStart)) {
+        expect(inc.findings.filter((f) => f.code === 'excerpt-starts-inside')).toHaveLength(1);
+        const md = markdownOf(x.r, inc);
+        expect(md).toContain('where the logs begin (it may have gone down earlier)');
+        expect(md).not.toMatch(/went down at/);
+      }
     });
   });
 });

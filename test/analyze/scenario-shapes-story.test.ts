@@ -6,7 +6,8 @@ import { generate, type Generated, type Scenario } from '../support/generate';
 import { observedAll } from '../support/bundles';
 import { WORDINGS, type Wording } from '../support/wording';
 import { ALL_LAYOUTS } from '../support/layouts';
-import { AT, bundleDir, CLUSTER, codesOf, expectedAll, FOLDERS, runShape, timingFor } from '../support/shapes';
+import { AT, bundleDir, CLUSTER, codesOf, expectedAll, FOLDERS, markdownOf, runShape, timingFor } from '../support/shapes';
+import { fmtDuration } from '../../src/assemble/format';
 
 jest.setTimeout(120_000);
 
@@ -69,11 +70,29 @@ describe(`shape 6, agents that swap their configured server at start-up, then a 
 
 // 7. Flapping: one server lost and back 3 times within the quiet gap: ONE incident, its 3 cycles,
 // the earliest milestones, `end` the last recovery, the flapping finding said once with the count.
-const FLAP_CASES = cross(WORDINGS, ALL_LAYOUTS);
+// Downtime, "came back for good" and OUTAGE ENDS run to the last return; each cycle is a timeline row.
+type Flaps = { count: number; down: number; up: number };
+const FLAP_CASES: Array<[Wording, string, Flaps]> = [
+  ...cross(WORDINGS, ALL_LAYOUTS).map(([w, l]): [Wording, string, Flaps] => [w, l, { count: 3, down: 90, up: 90 }]),
+  // shorter cycles; Cloudera layout: the generator's etcd lines (flat, Rancher) call a 40 s loss back after 13 s
+  ...cross(WORDINGS, ['cloudera']).map(([w, l]): [Wording, string, Flaps] => [w, l, { count: 3, down: 40, up: 60 }]),
+];
 describe(`shape 7, a server lost and back 3 times within --gap: ${FLAP_CASES.length} cases`, () => {
-  describe.each(FLAP_CASES)('%s wording, %s layout', (wording, layout) => {
+  describe.each(FLAP_CASES)('%s wording, %s layout, %j', (wording, layout, flaps) => {
     let x: Run;
-    beforeAll(async () => { x = await shape({ wording, layout, flaps: { count: 3, down: 90, up: 90 }, ...returns(layout) }); });
+    beforeAll(async () => { x = await shape({ wording, layout: layout as Scenario['layout'], flaps, ...returns(layout) }); });
+    test('down until its last return: downtime, the story and OUTAGE ENDS', () => {
+      const e = x.g.report.incidents[0];
+      const inc = x.r.incidents[0];
+      const secs = (Date.parse(e.end!) - Date.parse(e.start)) / 1000;
+      expect([inc.end, inc.durations.downtime]).toEqual([e.end, secs]);
+      const md = markdownOf(x.r, inc);
+      expect(md).toContain(`came back for good after ${fmtDuration(secs)}`);
+      const ends = md.split('\n').filter((l) => l.includes('**OUTAGE ENDS**'));
+      expect(ends).toHaveLength(1);
+      expect(ends[0]).toContain(`| ${e.end!.slice(11, 19)} |`);
+      for (let k = 2; k <= 3; k++) expect(md).toContain(`lost again (${k} of 3)`);
+    });
     test('one incident with the earliest milestones', () => {
       expect(observedAll(x.r)).toEqual(expectedAll(x.g));
     });

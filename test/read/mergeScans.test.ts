@@ -143,6 +143,6 @@ describe('what crosses a cut', () => {
 
   test('every field of Scanned has a merge rule here (a new field needs one in mergeScans.ts)', async () => {
     const { scanned } = await scan(doc(loop(0)));
-    expect(Object.keys(scanned).sort()).toEqual(['anchors', 'cut', 'cutLines', 'firstLocal', 'firstTime', 'hosts', 'info', 'inherited', 'lags', 'lastLocal', 'lastSkipped', 'lines', 'locals', 'maxTime', 'parsed', 'runs', 'steps', 'votes', 'warnings']);
+    expect(Object.keys(scanned).sort()).toEqual(['anchors', 'cut', 'cutLines', 'firstLocal', 'firstTime', 'hosts', 'info', 'inherited', 'lags', 'lastLocal', 'lastSkipped', 'lines', 'locals', 'maxTime', 'parsed', 'runs', 'steps', 'tails', 'votes', 'warnings']);
   });
 });

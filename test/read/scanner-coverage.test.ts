@@ -1,6 +1,6 @@
 // Coverage (InputSummary first/last time) of files whose lines are all year-less is the earliest
 // and latest resolved time: months the hot path never parsed, and pastes in reverse order, included.
-import { scanBytes } from '../support/scanOne';
+import { scanBytes, scanLines } from '../support/scanOne';
 import type { SourceInfo } from '../../src/types';
 
 const base: SourceInfo = { path: 'ecs-m1-2023-07-21_10_05_00/rke2/podlogs/kube-system-kube-controller-manager-ecs-m1', node: 'ecs-m1', role: 'server', nodeFrom: null, refYear: null, mtime: null };
@@ -54,5 +54,42 @@ describe('coverage of year-less files', () => {
       const c = await coverage(lines, { mtime: Date.UTC(2023, 6, 21) });
       expect(c.first! <= c.last!).toBe(true);
     }
+  });
+});
+
+// A paste on stdin (`cat paste.txt | rke2-outage -`): journals of several hosts, then the reaper's
+// output below them. Coverage ends at the last line read, never at the last event; each host's
+// coverage ends at its own last line, however quiet its tail (lines no rule wants, never parsed).
+const J = (host: string, hms: string, msg: string) => `Mar 14 ${hms} ${host} rke2[1500]: time="2024-03-14T${hms}+08:00" level=info msg="${msg}"`;
+const quiet = (host: string, hms: string) => J(host, hms, 'Cluster-Http-Server 2024/03/14 http: TLS handshake error from 10.0.0.99:51234: EOF');
+const lost = (host: string, hms: string) => J(host, hms, 'Stopped tunnel to 10.0.0.12:9345');
+const REAPER = ['Thu Mar 14 09:40:01 UTC 2024 Starting pod-reaper [Reap older than: 10 minute(s)][Namespace regex: *UNKNOWN*]', 'Thu Mar 14 09:40:01 UTC 2024 processing namespace vault-system'];
+const hostOf = (s: { summary: { hosts?: Array<{ node: string; lastTime: string | null }> } }) => Object.fromEntries((s.summary.hosts ?? []).map((h) => [h.node, h.lastTime]));
+
+describe('coverage of a paste: the last line read, each host its own', () => {
+  // host after host (journalctl of each node, concatenated), then the reaper output
+  const CONCAT = [
+    lost('ecs-m1', '17:13:53'), ...Array.from({ length: 30 }, (_, i) => quiet('ecs-m1', `18:0${Math.floor(i / 10)}:${String(10 + i).slice(-2)}`)), quiet('ecs-m1', '18:03:04'),
+    lost('ecs-w1', '17:13:53'), quiet('ecs-w1', '17:20:00'), quiet('ecs-w1', '17:35:09'),
+    lost('ecs-w2', '17:13:53'), quiet('ecs-w2', '18:04:27'),
+    ...REAPER,
+  ];
+  // interleaved by time: every host's tail is quiet lines among the others'
+  const INTERLEAVED = [
+    lost('ecs-m1', '17:13:53'), lost('ecs-w1', '17:13:53'), lost('ecs-w2', '17:13:53'),
+    quiet('ecs-w1', '17:35:09'), quiet('ecs-m1', '18:03:04'), quiet('ecs-w2', '18:04:27'),
+    ...REAPER,
+  ];
+
+  test.each([['concatenated', CONCAT], ['interleaved', INTERLEAVED]])('%s: the input ends at the last journal line, not at the reaper lines below', async (_n, lines) => {
+    for (const s of [await scanBytes(lines as string[], { path: '<stdin>' }), scanLines(lines as string[], { path: '<stdin>' })]) {
+      expect(s.summary.lastTime).toBe('2024-03-14T10:04:27.000Z');
+      expect(hostOf(s)).toEqual({ 'ecs-m1': '2024-03-14T10:03:04.000Z', 'ecs-w1': '2024-03-14T09:35:09.000Z', 'ecs-w2': '2024-03-14T10:04:27.000Z' });
+    }
+  });
+
+  test('one host\'s journal with the reaper output below: the journal\'s last quiet line', async () => {
+    const s = await scanBytes([lost('ecs-w1', '17:13:53'), quiet('ecs-w1', '17:20:00'), quiet('ecs-w1', '17:58:59'), ...REAPER], { path: '<stdin>' });
+    expect(s.summary.lastTime).toBe('2024-03-14T09:58:59.000Z');
   });
 });

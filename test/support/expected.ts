@@ -153,10 +153,26 @@ export function expectReport(s: Scenario, f: GenFacts): ExpectedReport {
     });
     if (e.estimated) cycles[0].lost = e.start;
     const end = e.milestones.peerBack === null ? null : cycles[cycles.length - 1].back;
+    // a flapping peer is down from its first loss to its last return (DESIGN §6: downtime = end - start)
+    if (cycles.length > 1) e.durations.downtime = secs(Date.parse(e.start), end === null ? null : Date.parse(end));
+    if (restartOnly(s, e, cycles, end, own)) continue;
     incidents.push({ ...e, pods: [...e.pods].sort(), cycles, end, logsEnd: end === null ? iso(coveredUntil(model, o.node)) : null, cause: causeOf(s, f, o, e) });
   }
   incidents.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   return { incidents, windows: windowsOf(s, f, incidents), nulBlocks: [], logsEnd: iso(coveredUntil(model, null))! };
+}
+
+/**
+ * A server's own restart, not an incident (src/assemble/story.ts): lost once, back before the
+ * node-monitor grace period with no tunnel stopped, no NotReady and no pod, and its own log in the
+ * input shows the new process start between the loss and the return.
+ */
+function restartOnly(s: Scenario, e: Expected, cycles: Array<{ lost: string; back: string | null }>, end: string | null, own: NodeLogs | null): boolean {
+  if (!own || end === null || cycles.length !== 1 || e.estimated || e.pods.length) return false;
+  const m = e.milestones;
+  if (m.tunnelStopped !== null || m.nodeNotReady !== null || e.durations.downtime === null || e.durations.downtime >= (s.timing ?? DEFAULT_TIMING).grace) return false;
+  const start = Date.parse(e.start);
+  return own.restarts.some((t) => t > start - 60 * S && t <= Date.parse(end));
 }
 
 /** The latest instant the logs of every node but `dead` cover (its own logs say nothing of the others). */
