@@ -1,6 +1,7 @@
 // The CLI: main(argv, io) -> exit code (STYLE §13). Only runFromProcess wires in `process`;
 // options are declared in options.ts, parsed in parser.ts; command bodies live in report.ts,
 // events.ts and rules.ts.
+import { setFlagsFromString } from 'node:v8';
 import { checkFormats } from '../formats/validate';
 import { checkRules } from '../rules/validate';
 import { checkLayouts } from '../read/layouts';
@@ -40,8 +41,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/** The old generation grows by this share of what is live before the next full collection (V8 picks up to 300 on its own). */
+const HEAP_GROWING_PERCENT = 50;
+
 /** bin/ entry: wires the real process in and sets the exit code. */
 export function runFromProcess(): void {
+  // V8 lets the old generation grow to about four times what is live before it collects (a big
+  // machine, a fast collector): 100,000 inputs held ~160 MB live and peaked at 830 MB RSS. Growing
+  // by half of what is live keeps the peak near the live set; the flag is read at every collection.
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   // `rke2-outage ... | head` closes the pipe early: that is not an error
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

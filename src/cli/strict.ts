@@ -15,7 +15,7 @@ export function checkReadable(inputs: InputSummary[], skipped: number, strict: b
   throw new CliError(`rke2-outage: --strict: nothing readable in the input${why}`);
 }
 
-/** True when --strict must fail the run: a skipped input, or one with a read error. */
+/** True when --strict must fail the run: a skipped input, or one with a read error or not read to its end (an archive stopped at its expansion budget). */
 export function strictFails(inputs: InputSummary[], skipped: number): boolean {
-  return skipped > 0 || inputs.some((i) => i.warnings.some((w) => /read error/.test(w)));
+  return skipped > 0 || inputs.some((i) => i.warnings.some((w) => /read error|stopped reading/.test(w)));
 }

@@ -92,7 +92,8 @@ export function votedRole(s: Scanned): Role {
   return 'unknown';
 }
 
-const iso = (t: number | null) => (t === null || t < 0 ? null : new Date(t).toISOString());
+/** An instant as ISO text; any year Date holds (year 0001, before 1970) is shown, and only an instant past its range (±275,760 years) is null. */
+const iso = (t: number | null) => (t === null || !Number.isFinite(t) || Math.abs(t) > 8.64e15 ? null : new Date(t).toISOString());
 
 /** Finishes one input with the facts decided for it. */
 export function finishInput(s: Scanned, f: InputFacts): Finished {

@@ -7,13 +7,14 @@ import type { Event, Finding, InputSummary, Role, SourceLag } from '../types';
 import type { SourceRef } from './sources/walk';
 import { expandFile, expandStream, drain, type ExpandHooks, type Leaf } from './sources/archive';
 import { fileKind } from './sources/kinds';
+import { stoppedByBudget } from './sources/members';
 import { gated } from './sources/open';
 import { groupSkipped } from './sources/skips';
 import { bundleKeyOf, Inventory, NodesTable, parseDateText, type ClockRef } from './inventory';
 import { identify } from './identity';
 import { PerLine, scanStream } from './lines';
 import { scanLog, type ReadOptions, type ScannedLog } from './scanLog';
-import type { Scanned } from './scanner';
+import { compact, type Scanned } from './scanner';
 import type { Stamp } from './runs';
 import { decideFacts, finishInput, knownOffset, UNNAMED_FROM } from './finish';
 
@@ -36,6 +37,9 @@ export interface ReadResult {
   lags: SourceLag[];
 }
 
+/** What a finished input's place in the list of scans holds (its scan let go). */
+const DONE: Open = { scanned: null as unknown as Scanned, key: null, failure: null };
+
 /** Static pod logs: their zone is UTC, they do not teach the bundle its zone. */
 const POD_LOG = /(?:^|[/!])(?:podlogs|pods)\//;
 
@@ -54,7 +58,7 @@ export class InputReader {
     note: (path, message) => { this.notes.push({ code: 'input-note', severity: 'info', message: `${path}: ${message}` }); },
   };
 
-  /** per finished input: the time of any of its lines (for the spool) */
+  /** per finished input: the time of any of its lines (for the spool; kept only when one listens: it holds the input's whole scan) */
   private times: Array<(run: number, st: Stamp) => number | null> = [];
 
   constructor(private opts: ReadOptions = {}) {}
@@ -95,7 +99,7 @@ export class InputReader {
     try {
       await scanStream(gated(l.body), new PerLine((s) => { if (lines.length < INVENTORY_MAX_LINES) lines.push(s); }));
     } catch (e) {
-      this.hooks.warn(l.path, `read error: ${(e as Error).message}`);
+      if (!stoppedByBudget(e)) this.hooks.warn(l.path, `read error: ${(e as Error).message}`);
     }
     if (kind === 'nodes') {
       const t = new NodesTable();
@@ -120,7 +124,7 @@ export class InputReader {
   /** Takes a log scanned here or in a worker thread; it is finished with the others in finish(). */
   adopt(path: string, r: ScannedLog): void {
     if (r.table) return this.nodes(path, r.table);
-    if (r.scanned) this.opens.push({ scanned: r.scanned, key: bundleKeyOf(path), failure: r.failure, spoolId: r.spoolId });
+    if (r.scanned) this.opens.push({ scanned: compact(r.scanned), key: bundleKeyOf(path), failure: r.failure, spoolId: r.spoolId });
   }
 
   /** The bundle's role: the rke2 journal with the most parsed lines (both unit files may exist). */
@@ -164,13 +168,18 @@ export class InputReader {
     const events: Event[] = [];
     const lags: SourceLag[] = [];
     const unnamed: string[] = [];
-    for (const o of this.opens) {
+    const opens = this.opens;
+    // each scan is let go once finished: the inputs' scans and their results are never all held at once
+    this.opens = [];
+    for (let n = 0; n < opens.length; n++) {
+      const o = opens[n];
+      opens[n] = DONE;
       const bundle = o.key === null ? null : { ref: refs.get(o.key) ?? null, role: roles.get(o.key) ?? null, nodeRoles: this.inventory.nodeRoles };
       const facts = decideFacts(o.scanned, inputs.length, this.opts, bundle);
       if (facts.nodeFrom === UNNAMED_FROM) unnamed.push(o.scanned.info.path);
       const done = finishInput(o.scanned, facts);
       if (o.spoolId !== undefined) this.opts.spool?.place(o.spoolId, inputs.length);
-      this.times.push(done.timeOf);
+      if (this.opts.spool) this.times.push(done.timeOf);
       const summary = done.summary;
       if (o.failure) summary.warnings.push(o.failure);
       for (const w of this.warned.get(summary.path) ?? []) summary.warnings.push(w);

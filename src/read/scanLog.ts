@@ -6,6 +6,7 @@ import type { Role } from '../types';
 import { isNodesHeader, NodesTable } from './inventory';
 import { identify } from './identity';
 import { gated, NotText } from './sources/open';
+import { stoppedByBudget } from './sources/members';
 import { PerLine, scanStream, type LineSink } from './lines';
 import { SourceScanner, type Scanned } from './scanner';
 import type { Spool } from './spool';
@@ -59,7 +60,7 @@ export interface ScannedLog {
 
 /** Scans one log body: identity from the path, then the chunked line stage. Options apply when inputs are finished. */
 export async function scanLog(path: string, body: Readable, mtime: number | null, o: ReadOptions, withEdge = false): Promise<ScannedLog> {
-  const scanner = new SourceScanner({ ...identify(path), mtime });
+  const scanner = new SourceScanner(identify(path, mtime));
   const sink = new LogSink(scanner);
   const out: ScannedLog = { scanned: null, table: null, failure: null, notText: null };
   if (o.spool) {
@@ -71,7 +72,8 @@ export async function scanLog(path: string, body: Readable, mtime: number | null
     await scanStream(gated(body), sink, o.onBytes);
   } catch (e) {
     if (e instanceof NotText) out.notText = e.message;
-    else out.failure = `read error after line ${scanner.result().lines}: ${(e as Error).message}; the lines before it are analysed`;
+    // the archive ran out of budget inside this log: its one warning names it; the lines before are read
+    else if (!stoppedByBudget(e)) out.failure = `read error after line ${scanner.result().lines}: ${(e as Error).message}; the lines before it are analysed`;
   }
   out.table = sink.table;
   if (!out.table && !out.notText) out.scanned = scanner.result();

@@ -54,7 +54,7 @@ export async function scanPart(ref: SourceRef, job: PartJob, opts: ReadOptions):
     if (!r.scanned || !r.edge || r.table || r.notText) return { part: null, failure: 'not a plain log' };
     return { part: { scanned: r.scanned, edge: r.edge }, failure: r.failure };
   }
-  const scanner = new SourceScanner({ ...identify(ref.path), mtime: ref.mtime });
+  const scanner = new SourceScanner(identify(ref.path, ref.mtime));
   try {
     await scanStream(readRange(ref.fsPath, job.start, job.end), scanner);
   } catch (e) {

@@ -93,6 +93,23 @@ export interface Scanned {
   lags: Array<{ ms: number; no: number; text: string }>;
 }
 
+/** The one empty list every finished scan shares (frozen: a push after the scan throws). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+const tight = <T>(a: T[]): T[] => (a.length ? a.slice() : NONE);
+
+/**
+ * A finished scan as it waits for the other inputs (100,000 inputs wait together): every list cut
+ * to its length (a list grown by push keeps room for 16), an empty one shared, nothing of the
+ * scanner (memo, run book, chunk) reachable. Plain data as before; it is not scanned further.
+ */
+export function compact(s: Scanned): Scanned {
+  return {
+    info: s.info, lines: s.lines, parsed: s.parsed, cut: s.cut, cutLines: tight(s.cutLines), warnings: tight(s.warnings), hosts: tight(s.hosts),
+    votes: s.votes, anchors: tight(s.anchors), locals: tight(s.locals), runs: tight(s.runs), firstLocal: s.firstLocal, lastLocal: s.lastLocal,
+    lastSkipped: s.lastSkipped, firstTime: s.firstTime, maxTime: s.maxTime, steps: s.steps, inherited: tight(s.inherited), lags: tight(s.lags),
+  };
+}
+
 /** Scans one input's lines into runs and what its finish needs. */
 export class SourceScanner {
   readonly s: Scanned;

@@ -1,7 +1,7 @@
 // Class 1 of issue 13: one line must never crash the run. Any field of any format given a hostile
 // value (a time out of range, 1e20, deep nesting, garbage) makes an unparsed line: the parsers
 // never throw, a record's values are always usable, and the lines after it are still read.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { FORMATS, LAST_RESORT, parseLine } from '../../src/formats/registry';
@@ -12,6 +12,7 @@ import { finishAlone } from '../../src/read/finish';
 import type { LogRecord } from '../../src/types';
 import { INFO } from '../support/reference';
 import { cleanup, outage, run, START, tempDir, ws1Text } from './harness';
+import { runCli } from '../support/cli';
 
 const deep = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
 /** Values an attacker or a broken writer puts in a field. */
@@ -113,5 +114,17 @@ describe('through the CLI: the hostile line is unparsed, the rest of the file is
     expect(new Date(parseLine('time="0001-02-03T04:05:06Z" level=info msg="x"')!.time!).toISOString()).toBe('0001-02-03T04:05:06.000Z');
     expect(new Date(parseLine('{"level":"info","ts":"0099-12-31T23:59:59Z","msg":"x"}')!.time!).toISOString()).toBe('0099-12-31T23:59:59.000Z');
     expect(new Date(parseLine('Thu Dec 29 09:40:02 UTC 0001 processing namespace cdp')!.time!).toISOString()).toBe('0001-12-29T09:40:02.000Z');
+  });
+
+  test('a log dated in year 0001 (before 1970, inside what Date holds) shows its real first and last times in the coverage, never null', async () => {
+    mkdirSync(path.join(dir, 'node-a'));
+    const f = path.join(dir, 'node-a', 'stderr.log');
+    writeFileSync(f, 'time="0001-02-03T04:05:06Z" level=info msg="x"\ntime="0001-02-03T04:06:07Z" level=info msg="y"\n');
+    const r = await run([f]);
+    expect(r.code).toBe(0);
+    expect(r.report!.inputs[0]).toMatchObject({ lines: 2, firstTime: '0001-02-03T04:05:06.000Z', lastTime: '0001-02-03T04:06:07.000Z', warnings: [] });
+    const table = await runCli([f]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/0001-02-03 04:05:06 UTC .* 0001-02-03 04:06:07 UTC/);
   });
 });

@@ -88,7 +88,7 @@ export async function expandStream(path: string, body: Readable, mtime: number |
   if (kind === 'plain' && (path === '<stdin>' || (!/\.[^/!.]+$/.test(path) && fileKind(path).kind !== 'skip'))) return sniffed(path, path === '<stdin>' ? nulGuard(body) : body, mtime, hooks, budget);
   if (kind === 'gz' || kind === 'plain') {
     const bytes = kind === 'gz' ? gunzip(body) : body;
-    return hooks.leaf({ path, mtime, body: budget ? budget.meter(bytes) : bytes });
+    return hooks.leaf({ path, mtime, body: budget ? budget.meter(bytes, path) : bytes });
   }
   const b = budgetFor(path, body, budget);
   if (kind === 'tgz') return readTar(path, gunzip(b.body), hooks, expandStream, b.budget);
@@ -137,11 +137,11 @@ async function sniffed(path: string, body: Readable, mtime: number | null, hooks
     if (isGzip(head)) {
       const inner = await peek(gunzip(rest), 512);
       if (isTar(inner.head)) return await readTar(path, inner.rest, hooks, expandStream, outer.budget);
-      return await hooks.leaf({ path, mtime, body: budget ? budget.meter(inner.rest) : inner.rest });
+      return await hooks.leaf({ path, mtime, body: budget ? budget.meter(inner.rest, path) : inner.rest });
     }
     if (isTar(head)) return await readTar(path, rest, hooks, expandStream, outer.budget);
     if (isZip(head)) return await readNestedZip(path, rest, hooks, expandStream, outer.budget);
-    return await hooks.leaf({ path, mtime, body: budget ? budget.meter(rest) : rest });
+    return await hooks.leaf({ path, mtime, body: budget ? budget.meter(rest, path) : rest });
   } catch (e) {
     hooks.warn(path, `read error: ${errText(e)}`);
   }

@@ -19,6 +19,8 @@ export class Budget {
   /** bytes of nested zips held in memory now */
   buffered = 0;
   over = false;
+  /** the member being read when the budget ran out (its lines before are analysed), if one was */
+  stoppedIn: string | null = null;
   private warned = false;
 
   /** `root`: the archive as the user named it; `rawBytes`: its own bytes read (or its size). */
@@ -40,13 +42,21 @@ export class Budget {
     if (!this.over || this.warned) return null;
     this.warned = true;
     const mb = (n: number) => (n < 1 << 20 ? `${Math.ceil(n / 1024)} KiB` : `${Math.round(n / (1 << 20))} MiB`);
-    return `expands to more than ${mb(this.limit())} from ${mb(this.rawBytes())} (over ${EXPAND_RATIO} times its size: a zip bomb?): stopped reading it; the members before are analysed`;
+    const inside = this.stoppedIn === null ? '' : ` in ${this.stoppedIn.startsWith(`${this.root}!`) ? this.stoppedIn.slice(this.root.length + 1) : this.stoppedIn} (its lines before are analysed)`;
+    return `expands to more than ${mb(this.limit())} from ${mb(this.rawBytes())} (over ${EXPAND_RATIO} times its size: a zip bomb?): stopped reading it${inside}; the members before are analysed`;
   }
 
-  /** A member's bytes, counted; the member fails with ExpansionStop once the budget is spent. */
-  meter(body: Readable): Readable {
+  /**
+   * A member's bytes, counted; the member (`path`) fails with ExpansionStop once the budget is
+   * spent. That failure is no warning of its own: the archive's one warning names the member.
+   */
+  meter(body: Readable, path?: string): Readable {
     const t = new Transform({
-      transform: (c: Buffer, _e, cb: TransformCallback) => (this.charge(c.length) ? cb(null, c) : cb(new ExpansionStop('archive expands past its budget (a zip bomb?): stopped reading'))),
+      transform: (c: Buffer, _e, cb: TransformCallback) => {
+        if (this.charge(c.length)) return cb(null, c);
+        if (path !== undefined) this.stoppedIn ??= path;
+        cb(new ExpansionStop('archive expands past its budget (a zip bomb?): stopped reading'));
+      },
     });
     body.on('error', (e) => t.destroy(e));
     t.on('close', () => { if (!body.readableEnded) body.destroy(); });

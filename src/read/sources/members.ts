@@ -1,7 +1,7 @@
 // What the archive walkers share: a leaf (one plain member), the hooks they report to, member
 // names as labels, and draining what a reader left unread.
 import type { Readable } from 'node:stream';
-import type { Budget } from './budget';
+import { ExpansionStop, type Budget } from './budget';
 import { shownName } from './shown';
 
 /** A plain file found at any depth: its evidence path and its decompressed bytes. */
@@ -45,6 +45,11 @@ export function drain(s: Readable): Promise<void> {
     s.once('error', () => resolve());
     s.resume();
   });
+}
+
+/** True for the end a member meets when its archive ran out of budget: said once, by the archive (budget.ts). */
+export function stoppedByBudget(e: unknown): boolean {
+  return e instanceof ExpansionStop;
 }
 
 /** An error's message, for warnings. */

@@ -1,7 +1,7 @@
 // Tar streams (plain or gzipped) walked entry by entry with tar-stream; nothing is written.
 import { PassThrough, type Readable } from 'node:stream';
 import * as tar from 'tar-stream';
-import { errText, memberName, note, type Expand, type ExpandHooks } from './members';
+import { errText, memberName, note, stoppedByBudget, type Expand, type ExpandHooks } from './members';
 import type { Budget } from './budget';
 import { Passed } from './passed';
 
@@ -67,7 +67,7 @@ export async function readTar(path: string, body: Readable, hooks: ExpandHooks, 
       if (isSparse(h)) passed.add('sparse', name);
       else if ((h.type === 'file' || h.type === 'contiguous-file') && name) {
         members++;
-        await expand(`${path}!${name}`, member, h.mtime ? h.mtime.getTime() : null, hooks, budget, h.size ?? undefined).catch((e) => hooks.warn(`${path}!${name}`, `read error: ${errText(e)}`));
+        await expand(`${path}!${name}`, member, h.mtime ? h.mtime.getTime() : null, hooks, budget, h.size ?? undefined).catch((e) => { if (!stoppedByBudget(e)) hooks.warn(`${path}!${name}`, `read error: ${errText(e)}`); });
       } else if (h.type === 'link' || h.type === 'symlink') passed.add('link', `${name} -> ${memberName(h.linkname ?? '')}`);
       else if (h.type !== 'directory' && !/^(?:pax-|gnu-long)/.test(h.type ?? '')) passed.add('special', name);
       await finish();

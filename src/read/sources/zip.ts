@@ -4,7 +4,7 @@
 // the archive's content is written, except a nested zip spilled to the temp file.
 import type { Readable } from 'node:stream';
 import * as yauzl from 'yauzl';
-import { errText, memberName, type Expand, type ExpandHooks } from './members';
+import { errText, memberName, stoppedByBudget, type Expand, type ExpandHooks } from './members';
 import { Extents } from './extents';
 import type { Budget } from './budget';
 import { Held } from './held';
@@ -115,7 +115,7 @@ export async function readZip(path: string, open: () => Promise<yauzl.ZipFile>, 
         stream.on('error', () => undefined); // a failed entry is reported by the reader of its bytes
         const mtime = entry.getLastModDate({ timezone: 'UTC' }).getTime();
         expand(member, stream, mtime, hooks, budget, entry.uncompressedSize)
-          .catch((e) => hooks.warn(member, `read error: ${errText(e)}`))
+          .catch((e) => { if (!stoppedByBudget(e)) hooks.warn(member, `read error: ${errText(e)}`); })
           .then(() => {
             // what the reader left is discarded, not inflated (yauzl: unpipe, then destroy)
             stream.unpipe();
