@@ -106,7 +106,7 @@ export function compact(s: Scanned): Scanned {
   return {
     info: s.info, lines: s.lines, parsed: s.parsed, cut: s.cut, cutLines: tight(s.cutLines), warnings: tight(s.warnings), hosts: tight(s.hosts),
     votes: s.votes, anchors: tight(s.anchors), locals: tight(s.locals), runs: tight(s.runs), firstLocal: s.firstLocal, lastLocal: s.lastLocal,
-    lastSkipped: s.lastSkipped, firstTime: s.firstTime, maxTime: s.maxTime, steps: s.steps, inherited: tight(s.inherited), lags: tight(s.lags),
+    lastSkipped: s.lastSkipped, tails: s.tails, firstTime: s.firstTime, maxTime: s.maxTime, steps: s.steps, inherited: tight(s.inherited), lags: tight(s.lags),
   };
 }
 
