@@ -1,6 +1,7 @@
 // Estimated starts get corroborated (DESIGN §6b): for an incident known only from the pod-reaper,
 // the servers' unaddressed tunnel closes near the estimated start, and the one registered node
-// that has no logs of its own and is never seen again, name the likely node.
+// that has no logs of its own and is never seen again while the observers' logs run on, name the
+// likely node.
 import type { Cause, Event, Incident } from '../types';
 import { sameHost } from './peers';
 
@@ -17,6 +18,9 @@ const clock = (t: number) => new Date(t).toISOString().slice(11, 19);
 export function likelyCause(inc: Incident, timed: Event[], registered: Map<string, Event | null>, observers: Set<string>): Cause | null {
   if (!inc.estimatedStart || inc.peer.address || inc.peer.node) return null;
   const start = Date.parse(inc.start);
+  // "never seen again" says something only when the observers' logs run past the start: a node the
+  // logs stopped mentioning hours before (another incident's node, say) is no candidate
+  if (!inc.logsEnd || Date.parse(inc.logsEnd) <= start) return null;
   const closes = timed.filter((e) => e.kind === 'tunnel.error' && e.detail.side === 'server' && e.peer === null && Math.abs(e.time! - start) <= NEAR_MS);
   const seenAfter = (name: string) => timed.some((e) => e.time! > start && ((e.kind === 'tunnel.backend-connected' && e.peer !== null && sameHost(e.peer, name)) || (e.kind === 'node.ready' && e.detail.nodeName !== null && sameHost(e.detail.nodeName, name)) || (e.node !== null && sameHost(e.node, name))));
   const candidates = [...registered].filter(([name]) => ![...observers].some((o) => sameHost(o, name)) && !seenAfter(name));
