@@ -63,7 +63,7 @@ export function causeOf(inc: Incident, own: Event[], facts: Fact[], loggedUntil:
     return { kind: 'partition', message: `partition: ${who} kept logging through the outage (its log runs to ${clock(loggedUntil)}) and lost ${[...peers].sort().join(', ')} in turn: it was cut off, not down.`, evidence: ev(...lost.slice(0, 3).map((f) => f.ev)) };
   }
   if (restart) {
-    return { kind: 'crash', message: `crash: ${who}'s log shows no stop sequence before its silence (its last line the tool read before the outage: ${before ? `${line(before)} at ${clock(before.time)}` : 'none'})${again}.`, evidence: ev(before, restart) };
+    return { kind: 'crash', message: `crash: ${who}'s log shows no stop sequence before its silence (the last of its lines a rule recognised before the outage: ${before ? `${line(before)} at ${clock(before.time)}` : 'none'})${again}.`, evidence: ev(before, restart) };
   }
   return { kind: 'unknown', message: `unknown: ${who}'s own log is in the input but shows neither a stop, a boot, a crash nor a partition around ${clock(start)}.`, evidence: ev(before) };
 }
