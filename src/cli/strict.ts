@@ -1,11 +1,11 @@
 // --strict (DESIGN §8): exit 2 when an input was skipped, not read to the end, or when nothing at
-// all was readable (a folder of system files, an empty pipe) — said in one line.
+// all was readable (a folder of system files, an empty pipe, text with no log line) — said in one line.
 import type { InputSummary } from '../types';
 import { CliError } from '../errors';
 
-/** True when no input gave a single line to read. */
+/** True when no input gave a single line the tool could read as a log line (lines of plain text are no log). */
 export function nothingReadable(inputs: InputSummary[]): boolean {
-  return inputs.every((i) => i.skipped || i.lines === 0);
+  return inputs.every((i) => i.skipped || i.lines === 0 || i.parsed === 0);
 }
 
 /** Throws the usage error for --strict on an input with nothing readable. */

@@ -61,6 +61,12 @@ describe('usage errors: one line, exit 2, nothing written', () => {
     expect([strict.code, strict.stdout]).toEqual([2, '']);
     expect(strict.stderr).toMatch(/^rke2-outage: --strict: nothing readable in the input[^\n]*\n$/);
     expect((await runCli([dir])).code).toBe(0);
+    // text that is no log at all: lines, none of them a log line
+    await fs.writeFile(path.join(dir, 'notes.txt'), 'hello\nthe node went down at nine\n');
+    expect((await runCli([dir, '--strict'])).code).toBe(2);
+    // one log line anywhere makes it readable
+    await fs.writeFile(path.join(dir, 'rke2.log'), 'time="2022-12-29T17:13:37+08:00" level=info msg="Containerd is now running"\n');
+    expect((await runCli([dir, '--strict'])).code).toBe(0);
     await fs.rm(dir, { recursive: true });
   });
 });
