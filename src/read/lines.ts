@@ -25,47 +25,71 @@ export interface LineSink {
 export interface LineStats { cut: number; cutLines: number[] }
 
 /**
+ * The line stage without a stream: bytes (or decoded strings) in, whole lines to `scanner` out.
+ * scanStream drives it chunk by chunk; a small file read at once is fed in one call (no stream,
+ * no async iteration per file).
+ */
+export class LineFeeder {
+  private dec = new StringDecoder('utf8');
+  private keep: number; // one character more than kept marks the line as overlong
+  private carry = '';
+  private pending = false; // the decoder may hold the first bytes of a character
+  constructor(private scanner: LineSink) {
+    this.keep = scanner.maxLine + 1;
+  }
+
+  private push(s: string): void {
+    const keep = this.keep;
+    const last = s.lastIndexOf('\n');
+    if (last < 0) {
+      this.carry += s;
+      if (this.carry.length > keep) this.carry = this.carry.slice(0, keep);
+      return;
+    }
+    let from = 0;
+    if (this.carry) {
+      const first = s.indexOf('\n');
+      this.scanner.feed(this.carry + s.slice(0, Math.min(first + 1, keep + 1)));
+      this.carry = '';
+      from = first + 1;
+    }
+    if (from <= last) this.scanner.feed(s, from, last + 1);
+    this.carry = s.length - (last + 1) > keep ? s.slice(last + 1, last + 1 + keep) : s.slice(last + 1);
+  }
+
+  private decode(b: Buffer): void {
+    // an all-ASCII chunk decodes to the same string by a plain copy, several times faster
+    if (!this.pending && isAscii(b)) this.push(b.toString('latin1'));
+    else { this.push(this.dec.write(b)); this.pending = !isAscii(b); }
+  }
+
+  /** One chunk as read. */
+  chunk(chunk: Buffer | string): void {
+    if (typeof chunk === 'string') { this.push(chunk); return; } // a stream with an encoding set
+    // big reads are decoded in pieces: strings of DECODE_BYTES stay in V8's young generation
+    for (let at = 0; at < chunk.length; at += DECODE_BYTES) this.decode(at === 0 && chunk.length <= DECODE_BYTES ? chunk : chunk.subarray(at, at + DECODE_BYTES));
+  }
+
+  /** The end of the bytes: the unfinished last line is a line. */
+  end(): LineStats {
+    this.push(this.dec.end());
+    if (this.carry) this.scanner.feed(this.carry);
+    return { cut: this.scanner.cut, cutLines: this.scanner.cutLines };
+  }
+}
+
+/**
  * Feeds every line of a byte stream (or pieces one at a time: each is decoded before the next is
  * asked for) to `scanner`; resolves when the stream ends, rejects on error.
  * `onBytes` hears the size of each chunk read (progress): one call per chunk, never per line.
  */
 export async function scanStream(input: AsyncIterable<Buffer | string>, scanner: LineSink, onBytes?: (bytes: number) => void): Promise<LineStats> {
-  const dec = new StringDecoder('utf8');
-  const keep = scanner.maxLine + 1; // one character more than kept marks the line as overlong
-  let carry = '';
-  const push = (s: string) => {
-    const last = s.lastIndexOf('\n');
-    if (last < 0) {
-      carry += s;
-      if (carry.length > keep) carry = carry.slice(0, keep);
-      return;
-    }
-    let from = 0;
-    if (carry) {
-      const first = s.indexOf('\n');
-      scanner.feed(carry + s.slice(0, Math.min(first + 1, keep + 1)));
-      carry = '';
-      from = first + 1;
-    }
-    if (from <= last) scanner.feed(s, from, last + 1);
-    carry = s.length - (last + 1) > keep ? s.slice(last + 1, last + 1 + keep) : s.slice(last + 1);
-  };
-  let pending = false; // the decoder may hold the first bytes of a character
-  const decode = (b: Buffer) => {
-    // an all-ASCII chunk decodes to the same string by a plain copy, several times faster
-    if (!pending && isAscii(b)) push(b.toString('latin1'));
-    else { push(dec.write(b)); pending = !isAscii(b); }
-  };
+  const f = new LineFeeder(scanner);
   for await (const chunk of input) {
     onBytes?.((chunk as Buffer | string).length);
-    if (typeof chunk === 'string') { push(chunk); continue; } // a stream with an encoding set
-    const b = chunk as Buffer;
-    // big reads are decoded in pieces: strings of DECODE_BYTES stay in V8's young generation
-    for (let at = 0; at < b.length; at += DECODE_BYTES) decode(at === 0 && b.length <= DECODE_BYTES ? b : b.subarray(at, at + DECODE_BYTES));
+    f.chunk(chunk);
   }
-  push(dec.end());
-  if (carry) scanner.feed(carry);
-  return { cut: scanner.cut, cutLines: scanner.cutLines };
+  return f.end();
 }
 
 /** Adapts a per-line consumer (inventory files, tests) to scanStream: lines cut at `maxLine`, CR dropped. */

@@ -2,7 +2,7 @@
 // a log), read as bundle inventory (systeminfo/date, kubectl nodes) or scanned line by line. Inputs
 // are finished only once every one is read, so a bundle's date and node table apply to its logs
 // whatever the member order was. The result is plain data.
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { Event, Finding, InputSummary, Role, SourceLag } from '../types';
 import type { SourceRef } from './sources/walk';
 import { expandFile, expandStream, drain, type ExpandHooks, type Leaf } from './sources/archive';
@@ -13,7 +13,7 @@ import { groupSkipped } from './sources/skips';
 import { bundleKeyOf, Inventory, NodesTable, parseDateText, type ClockRef } from './inventory';
 import { identify } from './identity';
 import { PerLine, scanStream } from './lines';
-import { scanLog, type ReadOptions, type ScannedLog } from './scanLog';
+import { scanLog, scanLogBytes, type ReadOptions, type ScannedLog } from './scanLog';
 import { compact, type Scanned } from './scanner';
 import type { Stamp } from './runs';
 import { decideFacts, finishInput, knownOffset, UNNAMED_FROM } from './finish';
@@ -52,6 +52,7 @@ export class InputReader {
   private inventory = new Inventory();
   private hooks: ExpandHooks = {
     leaf: (l) => this.leaf(l),
+    leafBytes: (path, mtime, bytes) => this.leafBytes(path, mtime, bytes),
     warn: (path, message) => { const l = this.warned.get(path); if (l) l.push(message); else this.warned.set(path, [message]); },
     skip: (path, reason) => { this.skipped.push({ path, reason }); },
     // what an archive member was (a link, a sparse file): said once, not a warning
@@ -92,6 +93,22 @@ export class InputReader {
       return drain(l.body);
     }
     this.adopt(l.path, r);
+  }
+
+  /** leaf() for a small file read whole: the same decisions, the log scanned without a stream. */
+  private leafBytes(path: string, mtime: number | null, bytes: Buffer): Promise<void> | void {
+    const kind = fileKind(path);
+    if (kind.kind === 'skip') {
+      this.notLogs.push({ path, reason: kind.reason });
+      return;
+    }
+    if (kind.kind === 'date' || kind.kind === 'nodes') return this.inventoryFile({ path, mtime, body: Readable.from(bytes.length ? [bytes] : [], { objectMode: false }) }, kind.kind);
+    const r = scanLogBytes(path, bytes, mtime, this.opts);
+    if (r.notText) {
+      this.skipped.push({ path, reason: r.notText });
+      return;
+    }
+    this.adopt(path, r);
   }
 
   private async inventoryFile(l: Leaf, kind: 'date' | 'nodes'): Promise<void> {

@@ -5,9 +5,9 @@ import type { Readable } from 'node:stream';
 import type { Role } from '../types';
 import { isNodesHeader, NodesTable } from './inventory';
 import { identify } from './identity';
-import { gated, NotText } from './sources/open';
+import { gated, gateBytes, NotText } from './sources/open';
 import { stoppedByBudget } from './sources/members';
-import { PerLine, scanStream, type LineSink } from './lines';
+import { LineFeeder, PerLine, scanStream, type LineSink } from './lines';
 import { SourceScanner, type Scanned } from './scanner';
 import type { Spool } from './spool';
 import type { ScanEdge } from './mergeScans';
@@ -60,6 +60,35 @@ export interface ScannedLog {
 
 /** Scans one log body: identity from the path, then the chunked line stage. Options apply when inputs are finished. */
 export async function scanLog(path: string, body: Readable, mtime: number | null, o: ReadOptions, withEdge = false): Promise<ScannedLog> {
+  const { scanner, sink, out } = start(path, mtime, o);
+  try {
+    await scanStream(gated(body), sink, o.onBytes);
+  } catch (e) {
+    failed(out, scanner, e);
+  }
+  return ended(out, scanner, sink, withEdge);
+}
+
+/**
+ * scanLog for a body read whole (a small file): the same gate, line stage and result, with no
+ * stream and no async iteration (a folder of 100,000 small logs).
+ */
+export function scanLogBytes(path: string, bytes: Buffer, mtime: number | null, o: ReadOptions): ScannedLog {
+  const { scanner, sink, out } = start(path, mtime, o);
+  try {
+    const f = new LineFeeder(sink);
+    for (const b of gateBytes(bytes)) {
+      o.onBytes?.(b.length);
+      f.chunk(b);
+    }
+    f.end();
+  } catch (e) {
+    failed(out, scanner, e);
+  }
+  return ended(out, scanner, sink, false);
+}
+
+function start(path: string, mtime: number | null, o: ReadOptions): { scanner: SourceScanner; sink: LogSink; out: ScannedLog } {
   const scanner = new SourceScanner(identify(path, mtime));
   const sink = new LogSink(scanner);
   const out: ScannedLog = { scanned: null, table: null, failure: null, notText: null };
@@ -68,13 +97,16 @@ export async function scanLog(path: string, body: Readable, mtime: number | null
     const input = (out.spoolId = spool.nextId());
     scanner.onMember = (run, stamp) => spool.add({ input, run, stamp });
   }
-  try {
-    await scanStream(gated(body), sink, o.onBytes);
-  } catch (e) {
-    if (e instanceof NotText) out.notText = e.message;
-    // the archive ran out of budget inside this log: its one warning names it; the lines before are read
-    else if (!stoppedByBudget(e)) out.failure = `read error after line ${scanner.result().lines}: ${(e as Error).message}; the lines before it are analysed`;
-  }
+  return { scanner, sink, out };
+}
+
+function failed(out: ScannedLog, scanner: SourceScanner, e: unknown): void {
+  if (e instanceof NotText) out.notText = e.message;
+  // the archive ran out of budget inside this log: its one warning names it; the lines before are read
+  else if (!stoppedByBudget(e)) out.failure = `read error after line ${scanner.result().lines}: ${(e as Error).message}; the lines before it are analysed`;
+}
+
+function ended(out: ScannedLog, scanner: SourceScanner, sink: LogSink, withEdge: boolean): ScannedLog {
   out.table = sink.table;
   if (!out.table && !out.notText) out.scanned = scanner.result();
   if (withEdge) out.edge = scanner.edge();

@@ -7,15 +7,33 @@ import { milestonesInOrder } from './timeline';
 /** How much of a log line a report shows (cut after redaction, never before). */
 export const EVIDENCE_SHOWN = 400;
 
-/** A copy of `value` with every evidence line (`{path, line, text}`) cut to `max` characters. */
+/**
+ * `value` with every evidence line (`{path, line, text}`) cut to `max` characters: the objects and
+ * arrays on the way to a cut line are copies, the rest is shared (100,000 inputs are not copied
+ * to cut nothing in them). Neither `value` nor the result is changed afterwards.
+ */
 export function clipEvidence<T>(value: T, max = EVIDENCE_SHOWN): T {
-  if (Array.isArray(value)) return value.map((v) => clipEvidence(v, max)) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i];
+      const c = clipEvidence(v, max);
+      if (c !== v) (out ??= value.slice())[i] = c;
+    }
+    return (out ?? value) as T;
+  }
   if (!value || typeof value !== 'object') return value;
   const o = value as Record<string, unknown>;
   if (typeof o.path === 'string' && typeof o.line === 'number' && typeof o.text === 'string') {
     return (o.text.length > max ? { ...o, text: o.text.slice(0, max - 1) + '…' } : value) as T;
   }
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, clipEvidence(v, max)])) as T;
+  let out: Record<string, unknown> | null = null;
+  for (const k of Object.keys(o)) {
+    const v = o[k];
+    const c = clipEvidence(v, max);
+    if (c !== v) (out ??= { ...o })[k] = c;
+  }
+  return (out ?? value) as T;
 }
 
 /** `path:line`. */

@@ -45,14 +45,25 @@ export async function expandFile(path: string, fsPath: FsPath, mtime: number | n
   if (mtime === null) return expandStream(path, nulGuard(createReadStream(fsPath, { highWaterMark: CHUNK })), mtime, hooks);
   const body = openRegular(fsPath);
   if (typeof body === 'string') return hooks.skip(path, body);
-  return expandStream(path, body, mtime, hooks);
+  if (!Buffer.isBuffer(body)) return expandStream(path, body, mtime, hooks);
+  // a small file read whole that expandStream would hand on as it is: no stream, no async iteration
+  if (hooks.leafBytes && plainLeaf(path, body)) return hooks.leafBytes(path, mtime, body);
+  return expandStream(path, Readable.from(body.length ? [body] : [], { objectMode: false }), mtime, hooks);
+}
+
+/** True when expandStream would give these bytes named `path` (a file on disk) to `leaf` unchanged (no container, no meter). */
+function plainLeaf(path: string, b: Buffer): boolean {
+  if (containerOf(path) !== 'plain' || path === '<stdin>') return false;
+  if (/\.[^/!.]+$/.test(path) || fileKind(path).kind === 'skip') return true;
+  // sniffed by its first bytes (sniffed below): only a body that is no archive is a leaf as it is
+  return !isGzip(b) && !isTar(b) && !isZip(b);
 }
 
 /** Files up to this size are read in one synchronous call: a folder of 100,000 small logs is not 400,000 trips to the thread pool. */
 const SMALL_FILE = 1 << 20;
 
 /** A regular file's bytes (a small file read at once, a bigger one streamed from the same descriptor), or why it cannot be opened. */
-function openRegular(fsPath: FsPath): Readable | string {
+function openRegular(fsPath: FsPath): Buffer | Readable | string {
   let fd: number;
   try {
     fd = openSync(fsPath, 'r');
@@ -67,7 +78,7 @@ function openRegular(fsPath: FsPath): Readable | string {
     let got = 0;
     for (let n = -1; got < size && n !== 0; got += n) n = readSync(fd, buf, got, size - got, null);
     closeSync(fd);
-    return Readable.from(got ? [buf.subarray(0, got)] : [], { objectMode: false });
+    return buf.subarray(0, got);
   } catch (e) {
     closeSync(fd);
     return Readable.from((async function* () { throw e; })());

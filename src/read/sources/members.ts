@@ -14,6 +14,8 @@ export interface Leaf {
 /** What the expander reports to its caller. `leaf` must resolve once it is done with `body`. */
 export interface ExpandHooks {
   leaf(l: Leaf): Promise<void>;
+  /** a plain file read whole (small): the same as `leaf` with those bytes as its body, without a stream; `leaf` is used when absent */
+  leafBytes?(path: string, mtime: number | null, bytes: Buffer): Promise<void> | void;
   /** a problem with a container (corrupt or truncated archive, member too large to buffer) */
   warn(path: string, message: string): void;
   skip(path: string, reason: string): void;

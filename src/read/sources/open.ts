@@ -94,6 +94,20 @@ export class TextGate extends Transform {
 }
 
 /**
+ * The binary gate on a whole body read at once (a small file): what TextGate passes for it, in
+ * the same order (the gate decides on these bytes, then an encoding's decoder is ended), or NotText.
+ */
+export function gateBytes(b: Buffer): Buffer[] {
+  if (!b.length) return [];
+  const dec = textDecoderFor(b);
+  if (!dec) {
+    if (looksBinary(b)) throw new NotText(BINARY);
+    return [b];
+  }
+  return [dec.decoder.write(b.subarray(dec.bom)), dec.decoder.end()].filter((x) => x.length);
+}
+
+/**
  * A byte stream behind the binary gate; errors of `body` surface on the returned stream. When the
  * gate refuses the body, the body is destroyed: a device such as /dev/urandom has no end to drain to.
  */

@@ -3,8 +3,12 @@
 
 const B = (s: string | number[]) => (typeof s === 'string' ? Buffer.from(s, 'latin1') : Buffer.from(s));
 
-/** True when `b` holds `sig` at `off`. */
-const at = (b: Buffer, off: number, sig: Buffer) => b.length >= off + sig.length && b.compare(sig, 0, sig.length, off, off + sig.length) === 0;
+/** True when `b` holds `sig` at `off` (compared here: a call into Buffer.compare costs more than the few bytes, 30 times a file). */
+function at(b: Buffer, off: number, sig: Buffer): boolean {
+  if (b.length < off + sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (b[off + i] !== sig[i]) return false;
+  return true;
+}
 
 const PE = B('PE\0\0');
 const BZH = B('BZh');

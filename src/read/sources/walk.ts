@@ -56,19 +56,22 @@ function realKey(p: FsPath, shown: string): string {
   }
 }
 
-interface Entry { raw: Buffer; utf8: string | null; shown: string; link: boolean }
+interface Entry { raw: Buffer; utf8: string | null; shown: string; link: boolean; dir: boolean }
 
 /** A folder's entries, sorted by name as shown (the order of the string walk for UTF-8 names). */
 function entries(dir: FsPath): Entry[] {
   const out = fs.readdirSync(dir, { encoding: 'buffer', withFileTypes: true }).map((d): Entry => {
     const raw = d.name as unknown as Buffer;
     const s = raw.toString('utf8');
-    return { raw, utf8: Buffer.from(s).equals(raw) ? s : null, shown: shownName(raw), link: d.isSymbolicLink() };
+    return { raw, utf8: Buffer.from(s).equals(raw) ? s : null, shown: shownName(raw), link: d.isSymbolicLink(), dir: d.isDirectory() };
   });
   return out.sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : Buffer.compare(a.raw, b.raw)));
 }
 
 const SEP_KEY = path.sep;
+
+/** What the walk needs of a folder's stat when the folder's own entry already says it is one. */
+const FOLDER = { isDirectory: () => true, isFIFO: () => false, isCharacterDevice: () => false, isFile: () => false, mtimeMs: 0, size: 0 };
 
 /**
  * Expands the user's paths. A path given by the user that cannot be read is a CliError. The file
@@ -89,12 +92,13 @@ export async function walk(inputs: string[]): Promise<Walked> {
 
   /**
    * `fsp` is opened, `p` is shown; `ancestors`: real paths of the folders being walked above p, to
-   * tell a loop from a repeat; `known`: p's real path when its folder gave it (not a link).
+   * tell a loop from a repeat; `known`: p's real path when its folder gave it (not a link);
+   * `dir`: its folder's entry says it is a folder (not a link): no stat is asked for.
    */
-  function visit(fsp: FsPath, p: string, given: boolean, ancestors: string[], known?: string): void {
-    let st;
+  function visit(fsp: FsPath, p: string, given: boolean, ancestors: string[], known?: string, dir = false): void {
+    let st: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isFile(): boolean; mtimeMs: number; size: number };
     try {
-      st = fs.statSync(fsp);
+      st = dir ? FOLDER : fs.statSync(fsp);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const reason = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : code === 'ELOOP' ? 'symbolic link loop' : String((e as Error).message);
@@ -118,7 +122,7 @@ export async function walk(inputs: string[]): Promise<Walked> {
         return;
       }
       const below = [...ancestors, real]; // one copy per folder, not per entry: the walk stays linear
-      for (const n of names) visit(childPath(fsp, n.raw, n.utf8), path.join(p, n.shown), false, below, n.link ? undefined : (real.endsWith(SEP_KEY) ? real : real + SEP_KEY) + n.raw.toString('latin1'));
+      for (const n of names) visit(childPath(fsp, n.raw, n.utf8), path.join(p, n.shown), false, below, n.link ? undefined : (real.endsWith(SEP_KEY) ? real : real + SEP_KEY) + n.raw.toString('latin1'), !n.link && n.dir);
       return;
     }
     if (given && (st.isFIFO() || st.isCharacterDevice())) {
