@@ -80,35 +80,31 @@ export class InputReader {
   }
 
   private async leaf(l: Leaf): Promise<void> {
-    const kind = fileKind(l.path);
-    if (kind.kind === 'skip') {
-      // expected in a bundle (system info, manifests): listed, but not a warning or a --strict failure
-      this.notLogs.push({ path: l.path, reason: kind.reason });
-      return drain(l.body);
-    }
-    if (kind.kind === 'date' || kind.kind === 'nodes') return this.inventoryFile(l, kind.kind);
-    const r = await scanLog(l.path, l.body, l.mtime, this.opts);
-    if (r.notText) {
-      this.skipped.push({ path: l.path, reason: r.notText });
-      return drain(l.body);
-    }
-    this.adopt(l.path, r);
+    await this.take(l.path, l.mtime, l.body);
   }
 
-  /** leaf() for a small file read whole: the same decisions, the log scanned without a stream. */
+  /** leaf() for a small file read whole: the same decisions, the log scanned without a stream (and no promise). */
   private leafBytes(path: string, mtime: number | null, bytes: Buffer): Promise<void> | void {
+    return this.take(path, mtime, bytes);
+  }
+
+  /** A leaf's body, as a stream or as bytes read whole: listed as no log, read as inventory or scanned as a log. */
+  private take(path: string, mtime: number | null, body: Readable | Buffer): Promise<void> | void {
+    const whole = Buffer.isBuffer(body);
+    const done = () => (whole ? undefined : drain(body));
     const kind = fileKind(path);
     if (kind.kind === 'skip') {
+      // expected in a bundle (system info, manifests): listed, but not a warning or a --strict failure
       this.notLogs.push({ path, reason: kind.reason });
-      return;
+      return done();
     }
-    if (kind.kind === 'date' || kind.kind === 'nodes') return this.inventoryFile({ path, mtime, body: Readable.from(bytes.length ? [bytes] : [], { objectMode: false }) }, kind.kind);
-    const r = scanLogBytes(path, bytes, mtime, this.opts);
-    if (r.notText) {
+    if (kind.kind === 'date' || kind.kind === 'nodes') return this.inventoryFile({ path, mtime, body: whole ? Readable.from(body.length ? [body] : [], { objectMode: false }) : body }, kind.kind);
+    const scanned = (r: ScannedLog): Promise<void> | void => {
+      if (!r.notText) return this.adopt(path, r);
       this.skipped.push({ path, reason: r.notText });
-      return;
-    }
-    this.adopt(path, r);
+      return done();
+    };
+    return whole ? scanned(scanLogBytes(path, body, mtime, this.opts)) : scanLog(path, body, mtime, this.opts).then(scanned);
   }
 
   private async inventoryFile(l: Leaf, kind: 'date' | 'nodes'): Promise<void> {
