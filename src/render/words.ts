@@ -55,9 +55,10 @@ export function summaryOf(inc: Incident, tz = 'UTC', windows: ClusterWindow[] = 
   const excerpt = inc.findings.some((f) => f.code === 'excerpt-starts-inside');
   const flaps = inc.cycles?.length ?? 0;
   // a flapping peer is back when its last loss closes (DESIGN §6b), not at its first return
-  const back = flaps > 1 ? inc.end !== null : !!inc.milestones.peerBack;
+  const backAt = flaps > 1 ? inc.end : inc.milestones.peerBack?.time ?? null;
+  const logsEnd = inc.logsEnd ? `${fmtDuration(offsetSeconds(inc.start, inc.logsEnd))} after the start` : null;
   const head = cutOff
-    ? `was cut off from the cluster (unreachable, not down) from ${clock(inc.start, tz)} ${back ? `to ${clock((flaps > 1 ? inc.end : inc.milestones.peerBack?.time)!, tz)}` : 'until the logs end'}`
+    ? `was cut off from the cluster (unreachable, not down) from ${clock(inc.start, tz)} ${backAt ? `to ${clock(backAt, tz)}` : 'until the logs end'}`
     : excerpt
       ? `was already being lost at ${clock(inc.start, tz)}, where the logs begin (it may have gone down earlier)`
       : `${blip ? 'was briefly unreachable' : 'went down'} ${at}`;
@@ -65,10 +66,9 @@ export function summaryOf(inc: Incident, tz = 'UTC', windows: ClusterWindow[] = 
   const failover = failoverText(inc, failoverOf(inc, windows, incidents), tz, windows);
   if (failover) parts.push(failover);
   if (d.interruption !== null) parts.push(`its pods were force-deleted after ${fmtDuration(d.interruption)}`);
-  const ends = inc.logsEnd ? ` (logs end ${fmtDuration(offsetSeconds(inc.start, inc.logsEnd))} after the start)` : '';
-  if (cutOff) parts.push(back ? `it was reachable again after ${fmtDuration(d.downtime)}` : `it was still cut off when the logs end${inc.logsEnd ? ` (${fmtDuration(offsetSeconds(inc.start, inc.logsEnd))} after the start)` : ''}`);
-  else if (back) parts.push(flaps > 1 ? `it was lost ${flaps} times and came back for good after ${fmtDuration(d.downtime)}` : `it came back after ${fmtDuration(d.downtime)}`);
-  else parts.push(`it did not come back in the logs${flaps > 1 ? ` after its ${ordinal(flaps)} loss` : ''}${ends}`);
+  if (cutOff) parts.push(backAt ? `it was reachable again after ${fmtDuration(d.downtime)}` : `it was still cut off when the logs end${logsEnd ? ` (${logsEnd})` : ''}`);
+  else if (backAt) parts.push(flaps > 1 ? `it was lost ${flaps} times and came back for good after ${fmtDuration(d.downtime)}` : `it came back after ${fmtDuration(d.downtime)}`);
+  else parts.push(`it did not come back in the logs${flaps > 1 ? ` after its ${ordinal(flaps)} loss` : ''}${logsEnd ? ` (logs end ${logsEnd})` : ''}`);
   return parts.join('; ') + '.';
 }
 
