@@ -14,9 +14,7 @@ export const WINDOW_TITLES: Record<WindowKind, string> = {
 
 /** The control-plane-down window the incident overlaps (lost before or during it, not back before it began), if any. */
 export function controlPlaneDownAt(inc: Incident, windows: ClusterWindow[] | undefined): ClusterWindow | null {
-  const from = Date.parse(inc.start);
-  const to = inc.end ? Date.parse(inc.end) : Infinity;
-  return (windows ?? []).find((w) => w.kind === 'control-plane-down' && from <= (w.end === null ? Infinity : Date.parse(w.end)) && to >= Date.parse(w.start)) ?? null;
+  return (windows ?? []).find((w) => w.kind === 'control-plane-down' && overlaps(inc, w)) ?? null;
 }
 
 /** Windows that overlap the span [from, to] (the swimlane's range). */
