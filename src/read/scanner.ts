@@ -121,6 +121,8 @@ export class SourceScanner {
   private orphans: number[] = [];
   private awaitBelow = 0;
   private lastAbove: number | null = null;
+  /** the journald host of the last line parsed: a line with no host of its own (`-- Reboot --`) in a paste of several journals is its */
+  private hostAbove: string | null = null;
   /** recognised lines no rule wants, parsed in full while the clock looks for its first full date */
   private sampled = 0;
   /** the time of line 1 when it was the first thing read and has its own time and zone (a part of a file starts so: mergeScans.ts) */
@@ -383,6 +385,7 @@ export class SourceScanner {
   private learn(rec: LogRecord, no: number): void {
     const st = this.s;
     this.start ??= no === 1 && !st.runs.length && rec.time !== null && rec.offsetMin !== null ? rec.time : null;
+    if (rec.host) this.hostAbove = rec.host;
     if (rec.host && st.hosts.length < MAX_HOSTS && !st.hosts.includes(rec.host)) st.hosts.push(rec.host);
     if (rec.time !== null) {
       this.anchor(rec, no);
@@ -452,7 +455,9 @@ export class SourceScanner {
       else if (rec.inheritsTime) orphan = true; // DESIGN §4: none above, so the nearest below
     }
     let run = joinRun(this.book, m.key, stamp);
-    if (run < 0) run = startRun(this.book, m.key, { kind: m.kind, rule: m.rule, peer: m.peer, detail: m.detail, host: rec.host, by, first: stamp, last: null, count: 1 });
+    // a journal's own marker line is the host's above it; the reaper's output pasted below is no host's
+    const host = rec.host ?? (rec.inheritsTime && by !== 'reaper' ? this.hostAbove : null);
+    if (run < 0) run = startRun(this.book, m.key, { kind: m.kind, rule: m.rule, peer: m.peer, detail: m.detail, host, by, first: stamp, last: null, count: 1 });
     this.onMember?.(run, stamp);
     if (inherits) st.inherited.push({ run, below: null });
     if (orphan) this.orphans.push(run);

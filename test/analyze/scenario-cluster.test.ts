@@ -111,6 +111,7 @@ const CAUSES: Array<[string, Partial<Scenario>, readonly Scenario['layout'][]]> 
   ['shutdown, back 20 min later', { deathKind: 'shutdown', backAfter: 1200 }, ALL_LAYOUTS],
   ['shutdown, not back (host up, service stopped)', { deathKind: 'shutdown', backAfter: null }, ALL_LAYOUTS],
   ['reboot', { deathKind: 'reboot', backAfter: 900 }, ['rancher', 'flat']],
+  ['reboot, every journal pasted on stdin, host after host', { deathKind: 'reboot', backAfter: 900, paste: 'concatenated', zone: { offsetMin: -300, abbrev: 'EST' } }, ['flat']],
   ['crash with a NUL block', { deathKind: 'crash', backAfter: 900 }, ['cloudera', 'unnamed-folders']],
   ['partition, healed after 10 min', { deathKind: 'partition', backAfter: 600 }, ALL_LAYOUTS],
   ['partition, not healed', { deathKind: 'partition', backAfter: null }, ALL_LAYOUTS],

@@ -33,3 +33,17 @@ test('a marker right after a candidate line keeps that line\'s time (nothing ski
   const boot = r.events.find((e) => e.kind === 'node.reboot')!;
   expect(new Date(boot.time!).toISOString()).toBe('2024-03-14T03:13:57.000Z');
 });
+
+test.each([['per line', (l: string[]) => Promise.resolve(scanLines(l))], ['chunked', scanBytes]] as const)('%s: in a paste of several journals, -- Reboot -- is the journal\'s above it', async (_n, scan) => {
+  const w = (host: string, hms: string, msg: string) => j(hms, msg).replace('ecs-m1 rke2[1500]', `${host} rke2[1500]`);
+  const r = await scan([
+    w('ecs-m1', '17:13:30', 'Handling backend connection request [ecs-w1]'),
+    w('ecs-m2', '17:13:31', 'Handling backend connection request [ecs-w1]'),
+    `Mar 14 17:13:36 ecs-m2 systemd[1]: Stopped Rancher Kubernetes Engine v2 (server).`,
+    '-- Reboot --',
+    w('ecs-m2', '17:27:57', 'Starting rke2 v1.32.5+rke2r1 (5aac2aaf)'),
+    w('ecs-m1', '17:28:10', 'Handling backend connection request [ecs-m2]'),
+  ]);
+  const boot = r.events.find((e) => e.kind === 'node.reboot')!;
+  expect([boot.node, new Date(boot.time!).toISOString()]).toEqual(['ecs-m2', '2024-03-14T09:13:36.000Z']);
+});
