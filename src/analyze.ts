@@ -22,6 +22,8 @@ export interface AnalyzeOptions {
   onProgress?: (path: string, index: number, total: number, size: number | null) => void;
   /** bytes of the current input read so far, chunk by chunk (a single big file's progress) */
   onBytes?: (bytes: number) => void;
+  /** runs an input keeps before repeats join their run across silences (read/runs.ts; tests set it) */
+  runBudget?: number;
 }
 
 /** What reading the inputs produced, before assembly: every classified event and the coverage. */

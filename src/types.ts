@@ -151,6 +151,10 @@ export interface EventBase {
   until: number | null;
   /** the run's last line, null for a single line */
   lastEvidence: Evidence | null;
+  /** silences longer than a minute inside the run (an input past its run budget joins repeats across them, DESIGN §9): absent when none */
+  gaps?: number;
+  /** the longest of those silences, ms */
+  gapMs?: number;
 }
 
 /** One classified fact of kind K: who (node) saw what about whom (peer), when, and the proof. */
@@ -267,6 +271,9 @@ export interface TimelineEvent {
   count?: number;
   until?: string | null;
   lastEvidence?: Evidence;
+  /** silences over a minute the run was joined across (an input past its run budget, DESIGN §9) */
+  gaps?: number;
+  gapMs?: number;
 }
 
 export interface Incident {

@@ -8,7 +8,7 @@ import { contextEvents, firstEviction, plannedStopFindings } from './context';
 import { factsOf, type Fact } from './facts';
 import { groupFacts, laterRecoveries, recoveriesByName, type Group } from './group';
 import { collectPods } from './pods';
-import { durationsOf, iso, milestoneOf, milestonesOf, observersOf } from './milestones';
+import { durationsOf, iso, milestoneOf, milestonesOf, observersOf, runFields } from './milestones';
 import { podFindings, timingFindings } from './findings';
 import { estimatedStartFinding, flappingFinding, notBackFinding, podOutcomeFinding, podsTerminatingFinding } from './outcome';
 import { NameBook, portOf, sameHost, SERVER_PORTS } from './peers';
@@ -37,7 +37,7 @@ export interface AssembleOptions {
 function timelineOf(evs: Event[]): TimelineEvent[] {
   return [...new Set(evs)].sort(byTime).map((e) => ({
     kind: e.kind, time: iso(e.time), node: e.node, peer: e.peer, detail: e.detail as Record<string, unknown>, evidence: e.evidence,
-    ...(e.count > 1 ? { count: e.count, until: iso(e.until), lastEvidence: e.lastEvidence ?? undefined } : {}),
+    ...runFields(e),
   }));
 }
 

@@ -1,9 +1,15 @@
 // Milestones, durations and per-observer views of one incident (DESIGN §6).
-import type { DurationName, Event, Milestone, MilestoneName, ObserverView } from '../types';
+import type { DurationName, Event, Evidence, Milestone, MilestoneName, ObserverView } from '../types';
 import type { Fact } from './facts';
 import type { ForceDelete } from './pods';
 
 export const iso = (t: number | null | undefined): string | null => (t === null || t === undefined ? null : new Date(t).toISOString());
+
+/** What a run adds to its JSON form (timeline, `events --runs`): count, last line, and the silences it was joined across. */
+export function runFields(e: Event): { count?: number; until?: string | null; lastEvidence?: Evidence; gaps?: number; gapMs?: number } {
+  if (e.count <= 1) return {};
+  return { count: e.count, until: iso(e.until), lastEvidence: e.lastEvidence ?? undefined, ...(e.gaps ? { gaps: e.gaps, gapMs: e.gapMs } : {}) };
+}
 
 export function milestoneOf(ev: Event | null | undefined, time?: number | null): Milestone | null {
   if (!ev) return null;

@@ -1,6 +1,7 @@
 // Runs stand for all their lines (DESIGN §9): a run from `time` to `until` has a line at least
 // every RUN_GAP_MS in between. Questions such as "does a reconnect follow within a minute?" are
-// asked of spans, not of single lines, so a run answers them as its lines would.
+// asked of spans, not of single lines, so a run answers them as its lines would. A run joined
+// across silences (runs.ts, past the budget) answers only where its lines are known to be.
 import type { Event } from '../types';
 
 interface Span { time: number; until: number; ev: Event }
@@ -47,8 +48,18 @@ export class SpanIndex {
     for (let k = lo - 1; k >= 0; k--) {
       if (strict ? p.reach[k] <= from : p.reach[k] < from) return false;
       const s = p.spans[k];
-      if (s.ev !== except && (strict ? s.until > from : s.until >= from)) return true;
+      if (s.ev !== except && (strict ? s.until > from : s.until >= from) && (!s.ev.gaps || placed(s, from, to, strict))) return true;
     }
     return false;
   }
+}
+
+/**
+ * A run with silences (gaps) that overlaps the window: it has a line in it for certain when one of
+ * its ends lies inside, or the window is at least as long as its longest silence. Else the lines
+ * inside it are not placed in time: no line is claimed.
+ */
+function placed(s: Span, from: number, to: number, strict: boolean): boolean {
+  if ((strict ? s.time > from : s.time >= from) || s.until <= to) return true;
+  return to - from >= (s.ev.gapMs ?? Infinity);
 }

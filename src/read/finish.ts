@@ -133,6 +133,7 @@ export function finishInput(s: Scanned, f: InputFacts): Finished {
   if (s.steps.back > s.steps.fwd) for (const i of s.inherited) if (i.below !== null) below.set(i.run, i.below);
   const evidence = (st: Stamp): Evidence => ({ path: s.info.path, line: st.line, text: st.text });
   const hostRole = f.perLineHost ? rolesByHost(s) : null;
+  const joined = { runs: 0, silences: 0 };
   const events = s.runs.map((r, i): Event => {
     const time = below.get(i) ?? timeOf(r.first);
     const until = r.last ? timeOf(r.last) : time;
@@ -144,7 +145,9 @@ export function finishInput(s: Scanned, f: InputFacts): Finished {
     const ev: EventOf<EventKind> = {
       kind: r.kind, rule: r.rule, time, node, role, peer: r.peer, detail: r.detail,
       evidence: evidence(r.first), seq: 0, source: f.index, count: r.count, until, lastEvidence: r.last ? evidence(r.last) : null,
+      ...(r.gaps ? { gaps: r.gaps, gapMs: r.gapMs } : {}),
     };
+    if (r.gaps) { joined.runs++; joined.silences += r.gaps; }
     return ev as Event;
   });
   const count = events.reduce((n, e) => n + e.count, 0);
@@ -152,11 +155,16 @@ export function finishInput(s: Scanned, f: InputFacts): Finished {
     path: s.info.path, node: f.node, role: f.role, lines: s.lines, parsed: s.parsed, events: count, layout: s.info.layout ?? null,
     firstTime: iso(first), lastTime: iso(last),
     ...(f.perLineHost && hostSpan.size ? { hosts: [...hostSpan].map(([node, h]) => ({ node, firstTime: iso(h.first), lastTime: iso(h.last) })) } : {}),
-    warnings: [...s.warnings, ...(s.cut ? [`${s.cut} overlong line(s) cut at 64 KiB (line ${s.cutLines.join(', ')})`] : []), ...warnings],
+    warnings: [...s.warnings, ...(s.cut ? [`${s.cut} overlong line(s) cut at 64 KiB (line ${s.cutLines.join(', ')})`] : []), ...warnings, ...(joined.runs ? [joinedWarning(joined, s.runs.length, s.budget)] : [])],
   };
   // a single line's time is its event's (inherited and reversed-paste fixes included)
   const memberTime = (run: number, st: Stamp) => (s.runs[run]?.count === 1 ? events[run].time : timeOf(st));
   return { summary, events, lag: prefixLag(s, f), timeOf: memberTime };
+}
+
+/** What an input past its run budget says about its runs joined across silences (runs.ts). */
+function joinedWarning(j: { runs: number; silences: number }, runs: number, budget: number): string {
+  return `${runs.toLocaleString('en-US')} runs kept: past ${budget.toLocaleString('en-US')}, repeats more than a minute apart joined their run when nothing else about the same peer came between (${j.silences.toLocaleString('en-US')} silence(s) in ${j.runs.toLocaleString('en-US')} run(s)); inside those runs only the first and last line are placed in time`;
 }
 
 /** In a paste of several journals: each host's role, from what its own lines say (a server's, an agent's). */

@@ -38,7 +38,7 @@ async function readWith(paths: string[], opts: ReadInputsOptions): Promise<{ res
   const walked = await walk(list.filter((p) => p !== '-'));
   const stdin = list.includes('-') && opts.stdin ? 1 : 0;
   const total = walked.sources.length + stdin;
-  const read: ReadOptions = { node: opts.node, role: opts.role, year: opts.year };
+  const read: ReadOptions = { node: opts.node, role: opts.role, year: opts.year, runBudget: opts.runBudget };
   const reader = new InputReader({ ...read, onBytes: opts.onBytes, spool: opts.spool });
   if (stdin) {
     opts.onProgress?.('<stdin>', 0, total, null);

@@ -23,7 +23,7 @@ export function readLines(inputs: MemoryInput[], opts: ReadOptions = {}): ReadRe
   for (const m of inputs) {
     const id = identify(m.path);
     const info = { ...id, mtime: null, ...(m.node !== undefined ? { node: m.node, nodeFrom: m.node ? 'given' : null } : {}), ...(m.role ? { role: m.role } : {}), ...(m.year ? { refYear: m.year, refMonth: null } : {}) };
-    const scanner = new SourceScanner(info);
+    const scanner = new SourceScanner(info, opts.runBudget);
     for (const l of m.lines) scanner.line(l);
     reader.adopt(m.path, { scanned: scanner.result(), table: null, failure: null, notText: null });
   }

@@ -34,8 +34,10 @@ const MAX_CUT_LINES = 10;
 
 /**
  * The parts (in file order) merged as one sequential scan, or null when they cannot be merged
- * exactly: a part that does not start cleanly (ranges.ts), or more open run keys than MAX_OPEN
- * (then the sequential scan would drop them at other points). The caller then scans the file whole.
+ * exactly: a part that does not start cleanly (ranges.ts), more open run keys than MAX_OPEN
+ * (then the sequential scan would drop them at other points), or as many runs as the scans'
+ * budget (then the sequential scan joins repeats across silences from its own point on, runs.ts;
+ * every part has the same budget). The caller then scans the file whole.
  */
 export function mergeScans(parts: ScanPart[]): Scanned | null {
   const [head, ...rest] = parts;
@@ -109,5 +111,5 @@ export function mergeScans(parts: ScanPart[]): Scanned | null {
     m.lines += p.lines;
     m.parsed += p.parsed;
   }
-  return m;
+  return m.runs.length < m.budget ? m : null;
 }

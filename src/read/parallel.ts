@@ -53,6 +53,7 @@ export async function scanInParallel(refs: SourceRef[], opts: ReadOptions, onSta
   const parts = new Map<SourceRef, Array<ScanPart | null>>();
   for (const j of queue) if (j.part) { const l = parts.get(j.ref); if (l) l.push(null); else parts.set(j.ref, [null]); }
   let started = 0;
+  const whole = new Set<SourceRef>(); // files a part of which failed: read whole by the main thread
   // the main thread takes jobs too (its modules are loaded): one worker fewer to start and to hold
   // in memory; a crash during a job rejects that job; the no-op keeps a crash between jobs from being unhandled
   const workers = Array.from({ length: Math.min(cores, queue.length) - 1 }, () => new Worker(WORKER).on('error', () => undefined));
@@ -60,13 +61,17 @@ export async function scanInParallel(refs: SourceRef[], opts: ReadOptions, onSta
   try {
     await Promise.all(runners.map(async (runner) => {
       for (let job = queue.shift(); job; job = queue.shift()) {
+        if (job.part && whole.has(job.ref)) continue; // a part failed: the file is read whole anyway
         if (!job.part?.index) onStart?.(job.ref, started++, todo.length);
         const wire = await runner({ ref: job.ref, opts: job.opts, part: job.part });
         if (!job.part) {
           if (wire) out.set(job.ref, { scanned: wire.scanned, table: null, failure: wire.failure, notText: null });
           continue;
         }
-        parts.get(job.ref)![job.part.index] = wire?.part && wire.failure === null ? wire.part : null;
+        const part = wire?.part && wire.failure === null ? wire.part : null;
+        if (whole.has(job.ref)) continue;
+        if (part) parts.get(job.ref)![job.part.index] = part;
+        else { whole.add(job.ref); parts.set(job.ref, []); } // let the parts scanned so far go
       }
     }));
   } catch {
@@ -76,8 +81,8 @@ export async function scanInParallel(refs: SourceRef[], opts: ReadOptions, onSta
   }
   for (const [ref, list] of parts) {
     // a part that failed, or parts that cannot be merged exactly: the main thread reads the file whole
-    const whole = list.every((p) => p) ? mergeScans(list as ScanPart[]) : null;
-    if (whole) out.set(ref, { scanned: whole, table: null, failure: null, notText: null });
+    const merged = !whole.has(ref) && list.every((p) => p) ? mergeScans(list as ScanPart[]) : null;
+    if (merged) out.set(ref, { scanned: merged, table: null, failure: null, notText: null });
   }
   return out;
 }

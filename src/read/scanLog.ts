@@ -20,6 +20,8 @@ export interface ReadOptions {
   onBytes?: (bytes: number) => void;
   /** every classified line goes here too (the events command); main thread only */
   spool?: Spool;
+  /** runs an input keeps before repeats join their run across silences (runs.ts RUN_BUDGET; tests set it small) */
+  runBudget?: number;
 }
 
 /**
@@ -89,7 +91,7 @@ export function scanLogBytes(path: string, bytes: Buffer, mtime: number | null, 
 }
 
 function start(path: string, mtime: number | null, o: ReadOptions): { scanner: SourceScanner; sink: LogSink; out: ScannedLog } {
-  const scanner = new SourceScanner(identify(path, mtime));
+  const scanner = new SourceScanner(identify(path, mtime), o.runBudget);
   const sink = new LogSink(scanner);
   const out: ScannedLog = { scanned: null, table: null, failure: null, notText: null };
   if (o.spool) {

@@ -9,6 +9,7 @@ import { READ_BYTES, scanStream } from './lines';
 import type { ScanPart } from './mergeScans';
 import { scanLog, type ReadOptions } from './scanLog';
 import { SourceScanner } from './scanner';
+import { RUN_BUDGET } from './runs';
 import type { SourceRef } from './sources/walk';
 
 /** A part of a file: its byte range [start, end) (end null: to the end) and its place. */
@@ -54,11 +55,22 @@ export async function scanPart(ref: SourceRef, job: PartJob, opts: ReadOptions):
     if (!r.scanned || !r.edge || r.table || r.notText) return { part: null, failure: 'not a plain log' };
     return { part: { scanned: r.scanned, edge: r.edge }, failure: r.failure };
   }
-  const scanner = new SourceScanner(identify(ref.path, ref.mtime));
+  const scanner = new SourceScanner(identify(ref.path, ref.mtime), opts.runBudget);
+  // half the run budget in one part: the parts would not merge (mergeScans.ts), so stop here and
+  // leave the file to one sequential read instead of holding every part's runs
+  const most = (opts.runBudget ?? RUN_BUDGET) / 2;
+  let over = false;
+  async function* untilOver(): AsyncGenerator<Buffer> {
+    for await (const b of readRange(ref.fsPath, job.start, job.end)) {
+      if (scanner.s.runs.length >= most) { over = true; return; }
+      yield b;
+    }
+  }
   try {
-    await scanStream(readRange(ref.fsPath, job.start, job.end), scanner);
+    await scanStream(untilOver(), scanner);
   } catch (e) {
     return { part: null, failure: (e as Error).message };
   }
+  if (over) return { part: null, failure: 'run budget reached' };
   return { part: { scanned: scanner.result(), edge: scanner.edge() }, failure: null };
 }

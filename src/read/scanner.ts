@@ -11,7 +11,7 @@ import { needleRegex } from '../rules/needles';
 import { chunkFinder } from '../rules/prefilter';
 import { runKeyOf, writtenBy } from '../kinds';
 import { learnAnchor, provisional, type Anchor, type LocalAt } from './clock';
-import { joinRun, newRunBook, startRun, type RawRun, type RunBook, type Stamp } from './runs';
+import { joinRun, newRunBook, RUN_BUDGET, startRun, type RawRun, type RunBook, type Stamp } from './runs';
 import { LineMemo, type Hit } from './memo';
 import type { ScanEdge } from './mergeScans';
 
@@ -91,6 +91,8 @@ export interface Scanned {
   /** kubectl output that took the dated line above: run index and the next dated line below */
   inherited: Array<{ run: number; below: number | null }>;
   lags: Array<{ ms: number; no: number; text: string }>;
+  /** runs kept before repeats join their run across silences (runs.ts) */
+  budget: number;
 }
 
 /** The one empty list every finished scan shares (frozen: a push after the scan throws). */
@@ -106,7 +108,7 @@ export function compact(s: Scanned): Scanned {
   return {
     info: s.info, lines: s.lines, parsed: s.parsed, cut: s.cut, cutLines: tight(s.cutLines), warnings: tight(s.warnings), hosts: tight(s.hosts),
     votes: s.votes, anchors: tight(s.anchors), locals: tight(s.locals), runs: tight(s.runs), firstLocal: s.firstLocal, lastLocal: s.lastLocal,
-    lastSkipped: s.lastSkipped, tails: s.tails, firstTime: s.firstTime, maxTime: s.maxTime, steps: s.steps, inherited: tight(s.inherited), lags: tight(s.lags),
+    lastSkipped: s.lastSkipped, tails: s.tails, firstTime: s.firstTime, maxTime: s.maxTime, steps: s.steps, inherited: tight(s.inherited), lags: tight(s.lags), budget: s.budget,
   };
 }
 
@@ -114,7 +116,7 @@ export function compact(s: Scanned): Scanned {
 export class SourceScanner {
   readonly s: Scanned;
   maxLine = MAX_LINE;
-  private book: RunBook = newRunBook();
+  private book: RunBook;
   /** the nearest dated line above: its time, or its year-less time's index (~i) */
   private above: { time: number } | { local: number } | null = null;
   /** runs of time-inheriting lines (kubectl output) above the first dated line: they take the nearest one below */
@@ -136,11 +138,13 @@ export class SourceScanner {
   private lastAnchor: { time: number; offsetMin: number | null; lag: number | undefined; n: number } | null = null;
   private made: Made[] | null = null;
 
-  constructor(info: SourceInfo) {
+  /** `budget`: runs kept before repeats join their run across silences (runs.ts) */
+  constructor(info: SourceInfo, budget = RUN_BUDGET) {
+    this.book = newRunBook(budget);
     this.s = {
       info, lines: 0, parsed: 0, cut: 0, cutLines: [], warnings: [], hosts: [], votes: { server: 0, agent: 0, reaper: 0 },
       anchors: [], locals: [], runs: this.book.runs, firstLocal: -1, lastLocal: -1, lastSkipped: null, tails: {},
-      firstTime: null, maxTime: null, steps: { fwd: 0, back: 0 }, inherited: [], lags: [],
+      firstTime: null, maxTime: null, steps: { fwd: 0, back: 0 }, inherited: [], lags: [], budget,
     };
   }
 
@@ -250,7 +254,7 @@ export class SourceScanner {
     const a = this.above;
     if (a && 'time' in a) { stamp.time = a.time; stamp.at = a.time; }
     else if (a) { stamp.local = a.local; stamp.at = provisional(st.locals[a.local].local); }
-    const run = startRun(this.book, null, { kind: 'node.nul-block', rule: 'scan.nul-block', peer: null, detail: { bytes }, host: null, by: null, first: stamp, last: null, count: 1 });
+    const run = startRun(this.book, null, { kind: 'node.nul-block', rule: 'scan.nul-block', peer: null, detail: { bytes }, host: null, by: null, first: stamp, last: null, count: 1 }, st.info.node ?? this.hostAbove ?? '');
     this.onMember?.(run, stamp);
     if (!a) this.orphans.push(run); // none above: the nearest dated line below
     if (rest.trim()) this.take(cleanLine(rest), no);
@@ -454,10 +458,12 @@ export class SourceScanner {
       else if (a) { stamp.local = a.local; stamp.at = provisional(st.locals[a.local].local); }
       else if (rec.inheritsTime) orphan = true; // DESIGN §4: none above, so the nearest below
     }
-    let run = joinRun(this.book, m.key, stamp);
+    // who the line is about, as its run key reads it (classify's node): past the budget, runs join across silences per group
+    const observer = st.info.node ?? rec.host ?? '';
+    let run = joinRun(this.book, m.key, stamp, observer);
     // a journal's own marker line is the host's above it; the reaper's output pasted below is no host's
     const host = rec.host ?? (rec.inheritsTime && by !== 'reaper' ? this.hostAbove : null);
-    if (run < 0) run = startRun(this.book, m.key, { kind: m.kind, rule: m.rule, peer: m.peer, detail: m.detail, host, by, first: stamp, last: null, count: 1 });
+    if (run < 0) run = startRun(this.book, m.key, { kind: m.kind, rule: m.rule, peer: m.peer, detail: m.detail, host, by, first: stamp, last: null, count: 1 }, observer);
     this.onMember?.(run, stamp);
     if (inherits) st.inherited.push({ run, below: null });
     if (orphan) this.orphans.push(run);

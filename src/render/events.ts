@@ -5,7 +5,7 @@
 import type { Event, Evidence, Role } from '../types';
 import type { Placed } from '../read';
 import { prepareEvents } from '../assemble/prepare';
-import { iso } from '../assemble/milestones';
+import { iso, runFields } from '../assemble/milestones';
 
 /** One line of the stream. */
 export interface EventRecord {
@@ -21,6 +21,9 @@ export interface EventRecord {
   count?: number;
   until?: string | null;
   lastEvidence?: Evidence;
+  /** silences over a minute the run was joined across (an input past its run budget) */
+  gaps?: number;
+  gapMs?: number;
 }
 
 /** Events as assembly reads them (prepared copies, time order), then the untimed ones in file order. */
@@ -37,7 +40,7 @@ function record(e: Event, time: number | null, evidence: Evidence): EventRecord 
 export function eventRecords(events: Event[]): EventRecord[] {
   return prepared(events).map((e) => ({
     ...record(e, e.time, e.evidence),
-    ...(e.count > 1 ? { count: e.count, until: iso(e.until), lastEvidence: e.lastEvidence ?? undefined } : {}),
+    ...runFields(e),
   }));
 }
 

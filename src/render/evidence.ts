@@ -2,6 +2,7 @@
 // numbered evidence list of an incident, and the run a line starts (`×120 until 09:40:02`).
 import type { ClusterWindow, Evidence, Incident } from '../types';
 import { fmtClock } from './time';
+import { repeatsText } from './runs';
 import { milestonesInOrder } from './timeline';
 
 /** How much of a log line a report shows (cut after redaction, never before). */
@@ -72,7 +73,7 @@ export function incidentEvidence(inc: Incident): EvidenceList {
 export function runNote(inc: Incident, e: Evidence, tz: string): string | null {
   const run = inc.timeline.find((t) => (t.count ?? 1) > 1 && t.evidence.path === e.path && t.evidence.line === e.line);
   if (!run) return null;
-  return `×${run.count} until ${fmtClock(run.until ?? run.time, tz)}`;
+  return repeatsText(run, fmtClock(run.until ?? run.time, tz));
 }
 
 /** A window's evidence as `path:line` list. */

@@ -7,6 +7,7 @@ import { esc, el } from './escape';
 import { xOf, type Scale } from './axis';
 import { utcWithZone } from './zoned';
 import { cite, oneLine } from './evidence';
+import { repeatsText } from './runs';
 
 export const LANE_H = 30;
 const R = 4.5;
@@ -24,7 +25,7 @@ export const familyClass = (kind: string): string => `fam-${familyOf(kind)}`;
 function tipOf(e: TimelineEvent, tz: string): string {
   const head = `${utcWithZone(e.time, tz)}\n${e.kind}${e.peer ? ` → ${e.peer}` : ''}\n${cite(e.evidence)}\n${oneLine(e.evidence.text, 200)}`;
   if (!e.count || e.count < 2) return head;
-  return `${head}\n×${e.count} until ${utcWithZone(e.until ?? e.time, tz)}${e.lastEvidence ? `\n${cite(e.lastEvidence)}` : ''}`;
+  return `${head}\n${repeatsText(e, utcWithZone(e.until ?? e.time, tz))}${e.lastEvidence ? `\n${cite(e.lastEvidence)}` : ''}`;
 }
 
 /** Marks of one lane, each in the first vertical slot where it does not cover its neighbour. */

@@ -17,8 +17,8 @@ const ROOT = `${__dirname}/../..`;
 const FIXTURES = execSync('find fixtures -type f \\( -name "*.log" -o -name "*.txt" \\)', { cwd: ROOT }).toString().trim().split('\n').sort();
 const read = (f: string) => readFileSync(`${ROOT}/${f}`);
 
-async function scan(bytes: Buffer): Promise<{ scanned: Scanned; edge: ScanPart['edge'] }> {
-  const sc = new SourceScanner({ ...INFO });
+async function scan(bytes: Buffer, budget?: number): Promise<{ scanned: Scanned; edge: ScanPart['edge'] }> {
+  const sc = new SourceScanner({ ...INFO }, budget);
   await scanStream(Readable.from([bytes]), sc);
   return { scanned: sc.result(), edge: sc.edge() };
 }
@@ -88,6 +88,22 @@ describe('parts merged equal one sequential scan', () => {
 });
 
 describe('what crosses a cut', () => {
+  test('a file with as many runs as one input keeps is not merged: the sequential scan joins repeats across silences from its own point on (runs.ts)', async () => {
+    // 60 peers in rotation, one line every 2 s: each peer every 120 s, never a run at the minute scale
+    const lines = Array.from({ length: 300 }, (_, k) => loop(k * 2, `10.0.1.${k % 60}`)[0]);
+    const bytes = doc(lines);
+    const cuts = cutsAt(bytes, [Math.floor(bytes.length / 2)]);
+    const partsOf = async (budget: number) => {
+      const parts: ScanPart[] = [];
+      for (let i = 0; i < cuts.length; i++) parts.push(await scan(bytes.subarray(cuts[i], cuts[i + 1] ?? bytes.length), budget));
+      return parts;
+    };
+    expect(cuts).toHaveLength(2);
+    expect(mergeScans(await partsOf(301))?.runs).toHaveLength(300); // below the budget: exact, every line its own run
+    expect(mergeScans(await partsOf(300))).toBeNull();
+  });
+
+
   test('a reconnect loop cut in three is one run per key', async () => {
     const lines = Array.from({ length: 200 }, (_, k) => loop(k * 5)).flat();
     const bytes = doc(lines);
@@ -143,6 +159,6 @@ describe('what crosses a cut', () => {
 
   test('every field of Scanned has a merge rule here (a new field needs one in mergeScans.ts)', async () => {
     const { scanned } = await scan(doc(loop(0)));
-    expect(Object.keys(scanned).sort()).toEqual(['anchors', 'cut', 'cutLines', 'firstLocal', 'firstTime', 'hosts', 'info', 'inherited', 'lags', 'lastLocal', 'lastSkipped', 'lines', 'locals', 'maxTime', 'parsed', 'runs', 'steps', 'tails', 'votes', 'warnings']);
+    expect(Object.keys(scanned).sort()).toEqual(['anchors', 'budget', 'cut', 'cutLines', 'firstLocal', 'firstTime', 'hosts', 'info', 'inherited', 'lags', 'lastLocal', 'lastSkipped', 'lines', 'locals', 'maxTime', 'parsed', 'runs', 'steps', 'tails', 'votes', 'warnings']);
   });
 });

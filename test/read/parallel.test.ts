@@ -61,3 +61,25 @@ const nodes = ['feng-ws1.sme-feng.athens.cloudera.com/process/1546338947-ecs-ECS
     cleanup(dir);
   }
 }, 60_000);
+
+(existsSync(DIST) ? test : test.skip)('a file whose parts reach the run budget is left to one sequential read, which joins repeats across silences', async () => {
+  const { scanInParallel } = require(DIST) as typeof import('../../src/read/parallel');
+  const { writeFileSync } = require('node:fs') as typeof import('node:fs');
+  const dir = tempDir();
+  try {
+    // 200 peers in rotation, one line a second, 40 MB: every line its own run below the budget
+    const t0 = Date.UTC(2026, 0, 1);
+    const lines = Array.from({ length: 330_000 }, (_, i) => `time="${new Date(t0 + i * 1000).toISOString().replace('.000', '')}" level=info msg="Connecting to proxy" url="wss://10.0.0.${(i % 200) + 1}:9345/v1-rke2/connect"`);
+    const p = path.join(dir, 'stderr.log');
+    writeFileSync(p, lines.join('\n') + '\n');
+    const ref: SourceRef = { path: p, fsPath: p, kind: 'file', mtime: statSync(p).mtimeMs };
+    expect((await scanInParallel([ref], { runBudget: 1000 }, undefined, 8e6)).size).toBe(0);
+    const seq = finishAlone((await scanLog(ref.path, createReadStream(p), ref.mtime, { runBudget: 1000 })).scanned!);
+    expect(seq.events).toHaveLength(1200);
+    expect(seq.summary.events).toBe(330_000);
+    // below the budget the parts merge as before
+    expect((await scanInParallel([ref], { runBudget: 1e9 }, undefined, 8e6)).size).toBe(1);
+  } finally {
+    cleanup(dir);
+  }
+}, 120_000);
